@@ -1,0 +1,22 @@
+"""The `gongkai` command: a thin face over the library (every command is a library call)."""
+
+from __future__ import annotations
+
+import typer
+
+from gongkai.cli import register, render, reports
+
+app = typer.Typer(
+    name="gongkai",
+    help="政府信息公开：年度报告的读取、检查、导出与生成，依申请公开登记与期限计算。",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+for module in (reports, render, register):
+    module.install(app)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,139 @@
+"""DOCX reader (python-docx): body paragraphs and tables, in document order.
+
+- A paragraph is a one-cell line; tab stops split it into cells (reports lay out numbers with tabs),
+  and a line break inside it starts a new line. Empty paragraphs are skipped.
+- A table row is its cells over the full grid width: a horizontal merge (gridSpan) gives its text
+  once, at its first position, and None for the positions it covers; a vertical merge continuation
+  (vMerge) gives None. A blank cell is "". `Line.table` is the table's index in document order.
+- Cell text: the cell's paragraphs (and line breaks) joined without a separator where both sides are
+  Chinese — a label wrapped by hand, "三、本年度办" + "理结果" — and with a space otherwise.
+- A nested table becomes its own rows right after the row holding it; a one-column table (a frame
+  around content) is read as body text.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from gongkai.read.document import Document, ReadError
+from gongkai.read.docx_xml import (
+    body_of,
+    children,
+    grid_span,
+    paragraph_text,
+    row_padding,
+    tag,
+    vmerge_continues,
+)
+from gongkai.read.normalize import clean
+
+MAX_UNZIPPED = 200 * 1024 * 1024  # a report is a few MB unzipped; guards against zip bombs
+
+_ALT_CHUNK_NOTE = "DOCX 含嵌入的外部内容块（altChunk），其中的文字未读取"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’]")
+
+
+def _open_body(data: bytes):
+    if data.startswith(_OLE):
+        raise ReadError("DOCX 已加密或为旧版 .doc 格式，无法读取")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            if sum(i.file_size for i in z.infolist()) > MAX_UNZIPPED:
+                raise ReadError("DOCX 解压后过大，不像年度报告，未读取")
+        return body_of(data)
+    except ReadError:
+        raise
+    except Exception as e:  # zipfile, python-docx and lxml each raise their own kinds
+        raise ReadError("DOCX 文件已损坏或不是有效的 DOCX 文件，无法打开") from e
+
+
+def join_pieces(pieces: list[str]) -> str:
+    """Cell paragraphs joined: no separator between two Chinese characters, a space otherwise."""
+    out = ""
+    for p in (p.strip() for p in pieces):
+        if not p:
+            continue
+        if out and not (_CJK.match(out[-1]) and _CJK.match(p[0])):
+            out += " "
+        out += p
+    return out
+
+
+class _Reader:
+    def __init__(self) -> None:
+        self.doc = Document(shape="docx")
+        self.tables = 0
+
+    def block(self, parent) -> None:
+        for el in children(parent, "p", "tbl", "altChunk"):
+            t = tag(el)
+            if t == "p":
+                self.paragraph(el)
+            elif t == "tbl":
+                self.table(el)
+            elif _ALT_CHUNK_NOTE not in self.doc.notes:
+                self.doc.notes.append(_ALT_CHUNK_NOTE)
+
+    def paragraph(self, p) -> None:
+        for raw_line in paragraph_text(p).split("\n"):
+            cells = [c for c in (clean(x).strip() for x in raw_line.split("\t")) if c]
+            if cells:
+                self.doc.add(cells)
+
+    def table(self, tbl) -> None:
+        rows = children(tbl, "tr")
+        grid = _grid_width(tbl, rows)
+        if grid <= 1:  # a frame table: its content is ordinary body text
+            for tr in rows:
+                for tc in children(tr, "tc"):
+                    self.block(tc)
+            return
+        index = self.tables
+        self.tables += 1
+        for tr in rows:
+            before, after = row_padding(tr)
+            cells: list[str | None] = [None] * before
+            nested: list = []
+            for tc in children(tr, "tc"):
+                span = grid_span(tc)
+                if vmerge_continues(tc):
+                    text = None
+                else:
+                    pieces: list[str] = []
+                    for el in children(tc, "p", "tbl"):
+                        if tag(el) == "p":
+                            pieces.extend(paragraph_text(el).replace("\t", " ").split("\n"))
+                        elif tag(el) == "tbl":
+                            nested.append(el)
+                    text = clean(join_pieces(pieces))
+                cells.append(text)
+                cells.extend([None] * (span - 1))
+            cells.extend([None] * after)
+            cells.extend([None] * (grid - len(cells)))
+            if any(cells):
+                self.doc.add(cells, index)
+            for el in nested:
+                self.table(el)
+
+
+def _grid_width(tbl, rows: list) -> int:
+    cols = [el for el in tbl if tag(el) == "tblGrid"]
+    declared = len([c for c in cols[0] if tag(c) == "gridCol"]) if cols else 0
+    widest = 0
+    for tr in rows:
+        before, after = row_padding(tr)
+        widest = max(widest, before + after + sum(grid_span(tc) for tc in children(tr, "tc")))
+    return max(declared, widest) if widest > 1 else widest
+
+
+def read_docx(data: bytes, name: str) -> Document:
+    """Read a DOCX report. `name` is only for the caller's messages; errors are `ReadError`."""
+    body = _open_body(data)
+    reader = _Reader()
+    reader.block(body)
+    if not reader.doc.lines:
+        raise ReadError("DOCX 文档为空，没有可读的文字")
+    return reader.doc

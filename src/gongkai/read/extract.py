@@ -1,0 +1,206 @@
+"""Document → Report: locate the sections, rebuild and align each table's rows, read the values."""
+
+from __future__ import annotations
+
+from gongkai.format.spec import APPEALS, OUTCOME_ROWS, Format, Row, Table, get
+from gongkai.model.finding import error, warning
+from gongkai.model.report import NARRATIVE, Report
+from gongkai.model.values import ValueError_, parse_value
+from gongkai.read import meta
+from gongkai.read.align import align
+from gongkai.read.document import Document, ReadError
+from gongkai.read.fit import Constraint, readings, resolve
+from gongkai.read.rows import DataRow, build_rows
+from gongkai.read.sections import find_sections, narrative
+
+LABEL_COLUMNS = 3  # section 三 of the national layout: three label columns before the seven values
+
+HOW = {
+    "padded": "行中有多余的空白单元格，已按数值个数读取",
+    "window": "行中数值个数多于应有的个数，已按勾稽关系选取",
+    "blank_first": "行首有空白单元格",
+    "missing": "行中数值个数少于应有的个数",
+    "split": "数字连在一起没有分隔，已按勾稽关系拆分",
+    "blank_row": "整行空白",
+}
+
+
+def extract(doc: Document, source: str | None = None) -> Report:
+    regions = find_sections(doc)
+    title = meta.find_title(doc, regions)
+    body, year = meta.body_and_year(title)
+    all_text = "\n".join(line.text for line in doc.lines)
+    if year is None:
+        year = meta.year_from_text(all_text)
+    if year is not None and year < meta.FIRST_YEAR:
+        raise ReadError(f"这是 {year} 年度的报告：2019 年以前的年度报告不是国家统一格式，不在支持范围内")
+    version = meta.detect_format(doc, regions, year)
+    report = Report.blank(version, source=source, body=body, year=year, title=title)
+    fmt = get(version)
+    found = _read_requests(doc, regions, fmt, report)
+    _read_active(doc, regions, fmt, report)
+    _read_appeals(doc, regions, report)
+    if not found and title is None:
+        raise ReadError("不是政府信息公开工作年度报告：没有找到年度报告标题，也没有找到申请情况统计表")
+    for number in NARRATIVE:
+        text = narrative(doc, regions, number)
+        if text is not None:
+            report.sections[number] = text
+    for note in doc.notes:
+        report.findings.append(warning("read.note", note))
+    return report
+
+
+# ------------------------------------------------------------------------------------------ tables
+
+
+def _match(rows: list[DataRow], model: list[Row], report: Report, where: str) -> dict[int, DataRow]:
+    """Model row index → printed row; reports printed rows that match nothing."""
+    matches = align([r.label_text for r in rows], model)
+    out: dict[int, DataRow] = {}
+    for row, m in zip(rows, matches, strict=True):
+        if m is None and not any(row.tokens):
+            continue  # a heading or header row with blank cells, not a row of the format
+        if m is None:
+            label = row.label_text[-30:] or "（无标签）"
+            report.findings.append(
+                warning("read.row_unrecognised", f"{where}：无法识别的行“{label}”，其数值未读取")
+            )
+        else:
+            out[m] = row
+    return out
+
+
+def _values(fmt: Format, printed: dict[str, str | None]) -> tuple[dict, list[tuple[str, str]]]:
+    """Printed text → values; text that is not a number becomes None, with the reason."""
+    values, problems = {}, []
+    for cell, text in printed.items():
+        try:
+            values[cell] = None if text is None else parse_value(text, fmt.kind(cell))
+        except ValueError_ as e:
+            values[cell] = None
+            problems.append((cell, str(e)))
+    return values, problems
+
+
+# One row of the format as the reader fills it: its label and the ids of its cells, in print order.
+Spec = tuple[str, list[str]]
+
+
+def _apply(
+    report: Report,
+    fmt: Format,
+    specs: list[Spec],
+    printed: dict[int, DataRow],
+    group: int | None,
+    constraints_of,
+    where: str,
+    left: bool = False,
+    width: int | None = None,
+) -> None:
+    readings_of: dict[int, list[dict]] = {}
+    preferred: dict[int, list[bool]] = {}
+    hows: dict[int, str] = {}
+    for index, drow in printed.items():
+        ids = specs[index][1]
+        rs = readings(drow, len(ids), group, left, width)
+        hows[index] = rs[0].how
+        readings_of[index] = [dict(zip(ids, r.values, strict=True)) for r in rs]
+        preferred[index] = [r.preferred for r in rs]
+    parsed = {i: [_values(fmt, o) for o in opts] for i, opts in readings_of.items()}
+    settled = resolve({i: [v for v, _ in p] for i, p in parsed.items()}, constraints_of, preferred)
+    for index in sorted(settled):
+        label, ids = specs[index]
+        chosen, unsure, taken = settled[index]
+        report.cells.update(chosen)
+        for cell, text in readings_of[index][taken].items():
+            if text is not None:
+                report.raw[cell] = text
+        for cell, reason in parsed[index][taken][1]:
+            report.findings.append(warning("read.unreadable", f"{fmt.label(cell)}：{reason}", [cell]))
+        if hows[index] != "exact":
+            n = len([t for t in printed[index].tokens if t != ""])
+            report.findings.append(
+                warning(
+                    "read.value_count",
+                    f"{where}“{label}”：{HOW[hows[index]]}（印有 {n} 个数值，应为 {len(ids)} 个）",
+                    ids,
+                )
+            )
+        if unsure:
+            report.findings.append(
+                warning(
+                    "read.ambiguous",
+                    f"{where}“{label}”：有多种读法都符合表内勾稽关系，无法确定的单元格留空",
+                    unsure,
+                )
+            )
+    if printed:
+        for index, (label, ids) in enumerate(specs):
+            if index not in printed:
+                report.findings.append(error("read.row_missing", f"{where}缺少“{label}”行", ids))
+
+
+def _specs(table: Table) -> list[Spec]:
+    return [(r.label, table.row_ids(r)) for r in table.rows]
+
+
+def _requests_constraints(fmt: Format) -> list[Constraint]:
+    t = fmt.table("requests")
+    cols = [c.key for c in t.columns]
+    out: list[Constraint] = []
+    for r in t.rows:
+        ids = t.row_ids(r)
+        out.append((tuple(ids[:-1]), (ids[-1],)))
+    outcomes = OUTCOME_ROWS[fmt.version]
+    for c in cols:
+        out.append(
+            (
+                (t.cell_id("received", c), t.cell_id("brought_forward", c)),
+                (t.cell_id("total", c), t.cell_id("carried_forward", c)),
+            )
+        )
+        out.append((tuple(t.cell_id(o, c) for o in outcomes), (t.cell_id("total", c),)))
+    return out
+
+
+def _touching(constraints: list[Constraint]):
+    def of(option: dict) -> list[Constraint]:
+        cells = set(option)
+        return [k for k in constraints if cells & set(k[0]) or cells & set(k[1])]
+
+    return of
+
+
+def _read_requests(doc: Document, regions, fmt: Format, report: Report) -> bool:
+    table = fmt.table("requests")
+    rows = build_rows(doc, *regions.loose_span(3))
+    printed = _match(rows, list(table.rows), report, "第三部分")
+    constraints = _touching(_requests_constraints(fmt))
+    width = len(table.columns) + LABEL_COLUMNS
+    _apply(report, fmt, _specs(table), printed, len(table.columns), constraints, "第三部分", width=width)
+    return bool(printed)
+
+
+def _read_active(doc: Document, regions, fmt: Format, report: Report) -> None:
+    tables = fmt.tables_of(2)
+    model = [(t, r) for t in tables for r in t.rows]
+    rows = build_rows(doc, *regions.loose_span(2))
+    printed = _match(rows, [r for _, r in model], report, "第二部分")
+    specs = [(r.label, t.row_ids(r)) for t, r in model]
+    _apply(report, fmt, specs, printed, None, lambda option: [], "第二部分", left=True)
+
+
+def _read_appeals(doc: Document, regions, report: Report) -> None:
+    fmt = get(report.format)
+    rows = build_rows(doc, *regions.loose_span(4))
+    printed = [r for r in rows if any(r.tokens)]
+    rows = printed or rows[-1:]  # header rows with blank cells carry no values
+    if not rows:
+        return
+    # The national layout prints the 15 cells as one row; some reports print a row per group, so
+    # the values are read in order whatever the rows.
+    flat = DataRow(tokens=[t for r in rows for t in r.tokens], leading_empty=rows[0].leading_empty)
+    groups = [(tuple(APPEALS.row_ids(g)[:-1]), (APPEALS.row_ids(g)[-1],)) for g in APPEALS.rows]
+    specs = [("行政复议、行政诉讼", APPEALS.ids)]
+    _apply(report, fmt, specs, {0: flat}, len(APPEALS.columns), _touching(groups), "第四部分")

@@ -1,0 +1,108 @@
+"""Rebuild table rows — a label and its printed values — from lines of cells.
+
+Works the same for tab rows, HTML/DOCX grids, PDF lines and one-cell-per-line dumps: label text
+accumulates until values appear; the next label after values starts a new row. Empty cells between a
+label and its first value are kept apart (they may be blank cells or layout padding); `fit` decides.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from gongkai.model.values import BLANK_MARKS, looks_numeric
+from gongkai.read.document import Document
+
+# A label that starts a row: 一、 / （一） / 1. / 1、
+_ENUMERATOR = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十]+\s*[)）]|\d+\s*[.、．])"
+)
+_VALUE_MARKS = BLANK_MARKS - {""}
+
+
+@dataclass
+class DataRow:
+    label: list[str] = field(default_factory=list)
+    tokens: list[str] = field(default_factory=list)  # printed values, "" for an empty cell among them
+    leading_empty: int = 0  # empty cells between the label and the first value
+    line: int = 0  # index of the line where the values start
+    positional: bool = False  # cells come from a real grid: an empty cell is a blank cell
+    line_cells: list[str] = field(default_factory=list)  # every cell of the line where the values start
+
+    @property
+    def label_text(self) -> str:
+        return "".join(self.label)
+
+
+def is_value(cell: str) -> bool:
+    return looks_numeric(cell) or cell in _VALUE_MARKS
+
+
+def split_cell(cell: str) -> list[str]:
+    """A label cell that ends with space-separated numbers (PDF or plain text) → label + values."""
+    if not cell or " " not in cell or is_value(cell):
+        return [cell]
+    parts = cell.split()
+    k = len(parts)
+    while k > 0 and is_value(parts[k - 1]):
+        k -= 1
+    if k == len(parts):
+        return [cell]
+    return ([" ".join(parts[:k])] if k else []) + parts[k:]
+
+
+GRID_SHAPES = frozenset({"html", "docx", "pdf"})  # readers that keep every cell in its place
+
+
+def build_rows(doc: Document, start: int, end: int) -> list[DataRow]:
+    rows: list[DataRow] = []
+    positional = doc.shape in GRID_SHAPES
+    cur = DataRow(positional=positional)
+    empties = 0
+    rows_follow_lines = doc.shape != "pipe"
+
+    def close() -> None:
+        nonlocal cur, empties
+        rows.append(cur)
+        cur = DataRow(positional=positional)
+        empties = 0
+
+    for i in range(start, end):
+        cells = [p for c in doc.lines[i].real_cells for p in split_cell(c.strip())]
+        just_closed = bool(rows) and not cur.label and not cur.tokens
+        labels_only = all(not is_value(c) for c in cells)
+        # A blank row of a grid starts with its label; a wrapped label's tail stands alone or under it.
+        continues = len(cells) == 1 or (bool(cells) and cells[0] == "")
+        if just_closed and labels_only and rows_follow_lines and continues:
+            # A wrapped label continued on the line after its values: give it back to that row.
+            text = [c for c in cells if c]
+            if text and not any(_ENUMERATOR.match(t) for t in text):
+                rows[-1].label.extend(text)
+                continue
+        for cell in cells:
+            if cell == "":
+                if cur.tokens:
+                    cur.tokens.append("")
+                elif cur.label:
+                    empties += 1
+            elif is_value(cell):
+                if not cur.tokens:
+                    cur.leading_empty = empties
+                    cur.line = i
+                    cur.line_cells = cells
+                cur.tokens.append(cell)
+            else:
+                if cur.tokens:
+                    close()
+                cur.label.append(cell)
+                empties = 0
+        if rows_follow_lines and cur.tokens:
+            close()
+        elif rows_follow_lines and cur.label and empties and len(cells) > 1:
+            # A table row whose value cells are all blank: still a row, not more label text.
+            cur.tokens = [""] * empties
+            cur.line = i
+            close()
+    if cur.tokens:
+        close()
+    return rows

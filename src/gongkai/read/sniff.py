@@ -1,0 +1,72 @@
+"""Decide what a file is from its bytes, and decode text in whatever encoding it came in."""
+
+from __future__ import annotations
+
+import zipfile
+from io import BytesIO
+
+from charset_normalizer import from_bytes
+
+from gongkai.read.document import ReadError
+
+MAX_BYTES = 50 * 1024 * 1024  # a report is a few MB at most; refuse what would only exhaust memory
+
+_HTML_MARKS = (b"<html", b"<!doctype html", b"<table", b"<body", b"<div", b"<p>", b"<p ", b"<meta", b"<head")
+
+
+def kind_of(data: bytes) -> str:
+    """One of: pdf, docx, html, text. Raises ReadError for what is none of them."""
+    if not data or not data.strip():
+        raise ReadError("文件为空")
+    if len(data) > MAX_BYTES:
+        raise ReadError(f"文件过大（{len(data) // (1024 * 1024)} MB，上限 {MAX_BYTES // (1024 * 1024)} MB）")
+    head = data[:1024]
+    if head.lstrip().startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            names = zipfile.ZipFile(BytesIO(data)).namelist()
+        except zipfile.BadZipFile as e:
+            raise ReadError("压缩文件已损坏，无法打开") from e
+        if "word/document.xml" in names:
+            return "docx"
+        raise ReadError("是压缩文件但不是 DOCX 文档")
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ReadError("文档已加密或为旧版 .doc 格式，请另存为 DOCX 后再读取")
+    lowered = head.lower()
+    if any(m in lowered for m in _HTML_MARKS):
+        return "html"
+    return "text"
+
+
+def decode(data: bytes) -> str:
+    """Bytes → str: UTF-8 (with or without BOM) first, else the best guess among Chinese encodings."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_16", "utf_8"]).best()
+    if best is None:
+        raise ReadError("无法识别文件编码（不是 UTF-8、GB18030/GBK 或 Big5 文本）")
+    text = str(best)
+    if _binary_share(text) > 0.02:
+        raise ReadError("不是文本文件（含有大量二进制字节）")
+    return text
+
+
+def _binary_share(text: str) -> float:
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or ch == "\ufffd")
+    return bad / len(sample)
+
+
+def check_text(text: str) -> str:
+    if "\x00" in text[:20000] or _binary_share(text) > 0.02:
+        raise ReadError("不是文本文件（含有大量二进制字节）")
+    if not text.strip():
+        raise ReadError("文件没有文字内容")
+    return text

@@ -1,0 +1,50 @@
+"""Plain text and markdown: tab-separated rows, pipe tables, and one cell per line with `|` ends."""
+
+from __future__ import annotations
+
+import re
+
+from gongkai.read.document import Document
+
+_MD_MARKS = re.compile(r"^\s*(?:#{1,6}\s*|>\s*|[-*+]\s+(?=\S))|\*\*|__")
+_MD_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def _pipe_cells(line: str) -> list[str]:
+    parts = [p.strip() for p in line.split("|")]
+    if line.rstrip().endswith("|"):
+        parts.pop()
+    # "| a | b |" is a markdown row; "|" alone or "||" are empty cells of a one-cell-per-line dump
+    markdown_row = line.lstrip().startswith("|") and len(parts) > 1 and parts[0] == ""
+    if markdown_row and not all(p == "" for p in parts):
+        parts.pop(0)
+    return parts
+
+
+def read_text(text: str) -> Document:
+    lines = text.split("\n")
+    piped = sum(1 for ln in lines if ln.rstrip().endswith("|"))
+    markdown = sum(1 for ln in lines if ln.lstrip().startswith("|") and ln.rstrip().endswith("|"))
+    tabbed = sum(1 for ln in lines if "\t" in ln)
+    doc = Document(shape="text")
+    if piped > 10 and markdown < piped / 2:
+        doc.shape = "pipe"  # one cell per line: rows are not marked, the locator rebuilds them
+    elif markdown > 10:
+        doc.shape = "markdown"
+    elif tabbed > 10:
+        doc.shape = "tab"
+    for raw in lines:
+        line = raw.strip("\r\n")
+        if not line.strip():
+            continue
+        if "|" in line and doc.shape in ("pipe", "markdown"):
+            if _MD_RULE.match(line.strip()):
+                continue
+            doc.add(_pipe_cells(line))
+        elif "\t" in line:
+            doc.add([c.strip() for c in line.split("\t")])
+        elif doc.shape == "markdown":
+            doc.add([_MD_MARKS.sub("", line).strip()])
+        else:
+            doc.add([line.strip()])
+    return doc

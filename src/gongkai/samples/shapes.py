@@ -1,0 +1,220 @@
+"""Render a report in the shapes reports are published and scraped in.
+
+These are deliberately the rough shapes found in the wild (what a scraper or a Word paste leaves),
+not the polished national layout of `gongkai.write`.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+import opencc
+
+from gongkai.format.layout import GridCell, expand, grids
+from gongkai.format.spec import SECTIONS, get
+from gongkai.model.report import Report
+from gongkai.model.values import value_to_json
+
+# Pinyin debris some converters leave after a traditional character: 統(tǒng).
+_DEBRIS = {
+    "統": "tǒng",
+    "開": "kāi",
+    "數": "shù",
+    "規": "guī",
+    "務": "wù",
+    "執": "zhí",
+    "現": "xiàn",
+    "業": "yè",
+}
+
+
+def _value(report: Report, cid: str) -> str:
+    v = report.cells.get(cid)
+    return "" if v is None else str(value_to_json(v))
+
+
+def table_rows(report: Report, section: int) -> list[list[str]]:
+    """The section's table as rows of strings, covered merge positions as ""."""
+    rows = []
+    for line in expand(grids(get(report.format))[section]):
+        rows.append([_text(report, c) for c in line])
+    return rows
+
+
+def _text(report: Report, c: GridCell | None) -> str:
+    if c is None:
+        return ""
+    return _value(report, c.cell_id) if c.cell_id else c.text
+
+
+def _blocks(report: Report, table: Callable[[list[list[str]]], list[str]]) -> list[str]:
+    out = [report.title or f"{report.body}{report.year}年政府信息公开工作年度报告"]
+    for s in SECTIONS:
+        out.append(s.title)
+        if s.narrative:
+            out.extend((report.sections.get(s.number) or "").split("\n"))
+        else:
+            out.extend(table(table_rows(report, s.number)))
+    return out
+
+
+def tab_text(report: Report) -> str:
+    return "\n".join(_blocks(report, lambda rows: ["\t".join(r) for r in rows])) + "\n"
+
+
+def markdown(report: Report) -> str:
+    def md(rows):
+        width = len(rows[0])
+        lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
+        return lines + ["| " + " | ".join(r) + " |" for r in rows[1:]]
+
+    return "\n\n".join(_blocks(report, md)) + "\n"
+
+
+def one_cell_per_line(report: Report) -> str:
+    """Each cell on its own line ending in " |", empty cells as bare pipes (seed 004's shape)."""
+
+    def cells(rows):
+        out = []
+        for r in rows:
+            run = 0
+            for c in r:
+                if c:
+                    if run:
+                        out.append("|" * run)
+                        run = 0
+                    out.append(f"{c} |")
+                else:
+                    run += 1
+            if run:
+                out.append("|" * run)
+        return out
+
+    return "\n".join(_blocks(report, cells)) + "\n"
+
+
+def run_together(report: Report) -> str:
+    """Section 三 values printed with no separator between them."""
+    fmt = get(report.format)
+    req = fmt.table("requests")
+    text = tab_text(report)
+    out = []
+    labels = {r.label for r in req.rows}
+    for line in text.split("\n"):
+        cells = line.split("\t")
+        values = [c for c in cells if c.isdigit()]
+        if len(values) == len(req.columns) and any(c in labels for c in cells):
+            head = [c for c in cells if c and not c.isdigit()]
+            line = " ".join(head) + " " + "".join(values)
+        out.append(line)
+    return "\n".join(out)
+
+
+def traditional(text: str, debris: bool = True) -> str:
+    # Taiwan standard forms: what Big5 encodes (plain s2t yields variants such as 爲 that it cannot).
+    t = opencc.OpenCC("s2tw").convert(text)
+    if debris:
+        for ch, py in _DEBRIS.items():
+            t = t.replace(ch, f"{ch}({py})")
+    return t
+
+
+def html_table(rows_grid, report: Report, split_spans: bool = False) -> str:
+    parts = ["<table border=1>"]
+    for row in rows_grid:
+        parts.append("<tr>")
+        for c in row:
+            text = _text(report, c)
+            if split_spans and len(text) > 1:
+                k = len(text) // 2
+                text = f"<span style='font-family:宋体'>{text[:k]}</span><span lang=EN-US>{text[k:]}</span>"
+            attrs = (f" rowspan={c.rowspan}" if c.rowspan > 1 else "") + (
+                f" colspan={c.colspan}" if c.colspan > 1 else ""
+            )
+            cls = " class=MsoNormal" if split_spans else ""
+            parts.append(f"<td{attrs}><p{cls}>{text}</p></td>")
+        parts.append("</tr>")
+    parts.append("</table>")
+    return "".join(parts)
+
+
+def html(report: Report, word: bool = False, page: bool = False) -> str:
+    g = grids(get(report.format))
+    title = report.title or ""
+    body = [f"<h1>{title}</h1>"]
+    for s in SECTIONS:
+        body.append(f"<p><b>{s.title}</b></p>")
+        if s.narrative:
+            body.extend(f"<p>{p}</p>" for p in (report.sections.get(s.number) or "").split("\n"))
+        else:
+            body.append(html_table(g[s.number], report, split_spans=word))
+    content = "\n".join(body)
+    if page:
+        nav = "<ul class=nav><li>首页</li><li>政务公开</li><li>政府信息公开年报</li><li>互动交流</li></ul>"
+        foot = "<div class=footer>主办单位：示范县人民政府办公室 网站标识码 1234567890 ICP备案号</div>"
+        script = "<script>var x = '<table><tr><td>1</td></tr></table>';</script>"
+        content = f"<div class=header>{nav}</div><div class=main>{content}</div>{foot}{script}"
+    return (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'>"
+        f"<title>{title}_示范县人民政府网</title></head><body>{content}</body></html>"
+    )
+
+
+def docx_bytes(report: Report) -> bytes:
+    d = docx.Document()
+    d.add_paragraph(report.title or "")
+    g = grids(get(report.format))
+    for s in SECTIONS:
+        d.add_paragraph(s.title)
+        if s.narrative:
+            for p in (report.sections.get(s.number) or "").split("\n"):
+                d.add_paragraph(p)
+            continue
+        full = expand(g[s.number])
+        table = d.add_table(rows=len(full), cols=len(full[0]))
+        for y, line in enumerate(full):
+            for x, c in enumerate(line):
+                if c is None:
+                    continue
+                cell = table.cell(y, x)
+                if c.rowspan > 1 or c.colspan > 1:
+                    cell = cell.merge(table.cell(y + c.rowspan - 1, x + c.colspan - 1))
+                cell.text = _text(report, c)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+# name → (file name, bytes maker)
+SHAPES: dict[str, tuple[str, Callable[[Report], bytes]]] = {
+    "tab": ("tab.txt", lambda r: tab_text(r).encode()),
+    "tab-gb18030": ("tab-gb18030.txt", lambda r: tab_text(r).encode("gb18030")),
+    "traditional-big5": ("traditional-big5.txt", lambda r: traditional(tab_text(r), False).encode("big5")),
+    "pipe-traditional": ("pipe-traditional.txt", lambda r: traditional(one_cell_per_line(r)).encode()),
+    "markdown": ("report.md", lambda r: markdown(r).encode()),
+    "run-together": ("run-together.txt", lambda r: run_together(r).encode()),
+    "html": ("table.html", lambda r: html(r).encode()),
+    "html-word": ("word-pasted.html", lambda r: html(r, word=True).encode()),
+    "html-page": ("saved-page.html", lambda r: html(r, page=True).encode()),
+    "docx": ("report.docx", docx_bytes),
+}
+
+
+def write_samples(directory: Path, seed: int = 7) -> list[Path]:
+    """Write one sample of each shape, alternating formats and bodies; returns the paths."""
+    from gongkai.samples.make import consistent_report
+
+    directory.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    paths = []
+    for i, (filename, make) in enumerate(SHAPES.values()):
+        version = "2019" if i % 4 == 3 else "2021"
+        report = consistent_report(rng.randint(1, 10**6), version)
+        path = directory / f"{i:02d}-{version}-{filename}"
+        path.write_bytes(make(report))
+        paths.append(path)
+    return paths

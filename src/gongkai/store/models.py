@@ -1,0 +1,191 @@
+"""Tables of the register store (SQLAlchemy 2). Migrations in `migrations/versions` create exactly these.
+
+Requests carry projection columns (state, due_on, closed_on, outcome) maintained whenever an event is
+appended, so the annual report is a few GROUP BY queries over covering indexes. Nothing is
+hard-deleted: rows get `deleted_at`/`deleted_by`; every change carries who and when, and edits of
+existing rows leave a row in `audit_log`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+LIVE = text("deleted_at IS NULL")
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Stamped:
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_by: Mapped[str] = mapped_column(String(100))
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    updated_by: Mapped[str | None] = mapped_column(String(100))
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    deleted_by: Mapped[str | None] = mapped_column(String(100))
+
+
+class Body(Stamped, Base):
+    """A 机关 with its own register."""
+
+    __tablename__ = "bodies"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    region: Mapped[str | None] = mapped_column(String(200))
+
+
+class RequestRow(Stamped, Base):
+    __tablename__ = "requests"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    body_id: Mapped[str] = mapped_column(ForeignKey("bodies.id"))
+    case_no: Mapped[str] = mapped_column(String(100))
+    applicant_type: Mapped[str] = mapped_column(String(32))
+    applicant_name: Mapped[str] = mapped_column(Text, default="")  # private
+    applicant_contact: Mapped[str] = mapped_column(Text, default="")  # private
+    channel: Mapped[str | None] = mapped_column(String(20))
+    received_on: Mapped[date] = mapped_column(Date)
+    content: Mapped[str] = mapped_column(Text, default="")
+    seeded: Mapped[bool] = mapped_column(Boolean, default=False)
+    # projection, maintained on every append
+    state: Mapped[str] = mapped_column(String(32))
+    due_on: Mapped[date | None] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    outcome: Mapped[str | None] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __table_args__ = (
+        UniqueConstraint("body_id", "case_no", name="uq_requests_body_case"),
+        Index(
+            "ix_requests_received",
+            "body_id",
+            "received_on",
+            "closed_on",
+            "applicant_type",
+            sqlite_where=LIVE,
+            postgresql_where=LIVE,
+        ),
+        Index(
+            "ix_requests_closed",
+            "body_id",
+            "closed_on",
+            "outcome",
+            "applicant_type",
+            sqlite_where=LIVE,
+            postgresql_where=LIVE,
+        ),
+        Index("ix_requests_due", "body_id", "state", "due_on"),
+    )
+
+
+class EventRow(Base):
+    """One typed row of a request's append-only log."""
+
+    __tablename__ = "request_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id"))
+    body_id: Mapped[str] = mapped_column(String(64))
+    seq: Mapped[int] = mapped_column(Integer)
+    type: Mapped[str] = mapped_column(String(32))
+    event_on: Mapped[date] = mapped_column(Date)
+    amount: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))  # fee_notified / fee_paid, yuan
+    data: Mapped[dict] = mapped_column(JSON, default=dict)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    recorded_by: Mapped[str] = mapped_column(String(100))
+
+    __table_args__ = (
+        UniqueConstraint("request_id", "seq", name="uq_events_request_seq"),
+        Index("ix_events_body_type_on", "body_id", "type", "event_on"),
+    )
+
+
+class CalendarYearRow(Base):
+    """A schedule loaded from a file; a later revision of the same year supersedes an earlier one."""
+
+    __tablename__ = "calendar_years"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(Text)
+    schedule: Mapped[dict] = mapped_column(JSON)
+    loaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    loaded_by: Mapped[str] = mapped_column(String(100))
+
+
+class DocumentRow(Stamped, Base):
+    """A 规章 or 行政规范性文件 (section 二)."""
+
+    __tablename__ = "documents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    body_id: Mapped[str] = mapped_column(ForeignKey("bodies.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    title: Mapped[str] = mapped_column(Text, default="")
+    number: Mapped[str] = mapped_column(String(200), default="")
+    issued_on: Mapped[date] = mapped_column(Date)
+    repealed_on: Mapped[date | None] = mapped_column(Date)
+
+
+class YearlyCountsRow(Stamped, Base):
+    """Section 二 figures entered per year: decisions and 行政事业性收费 (万元)."""
+
+    __tablename__ = "yearly_counts"
+    body_id: Mapped[str] = mapped_column(ForeignKey("bodies.id"), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    licensing: Mapped[int | None] = mapped_column(Integer)
+    penalties: Mapped[int | None] = mapped_column(Integer)
+    coercive_measures: Mapped[int | None] = mapped_column(Integer)
+    fees_amount: Mapped[Decimal | None] = mapped_column(Numeric(16, 4))
+
+
+class AppealRow(Stamped, Base):
+    """A 行政复议 or 行政诉讼 case about the body's disclosure work (section 四)."""
+
+    __tablename__ = "appeal_cases"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    body_id: Mapped[str] = mapped_column(ForeignKey("bodies.id"), index=True)
+    case_no: Mapped[str] = mapped_column(String(200), default="")
+    kind: Mapped[str] = mapped_column(String(40))
+    filed_on: Mapped[date] = mapped_column(Date)
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    result: Mapped[str | None] = mapped_column(String(20))
+
+
+class SeedRow(Base):
+    """The last published report of a body that started mid-stream (its carry-over seeds the register)."""
+
+    __tablename__ = "seed_reports"
+    body_id: Mapped[str] = mapped_column(ForeignKey("bodies.id"), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    report: Mapped[dict] = mapped_column(JSON)
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    imported_by: Mapped[str] = mapped_column(String(100))
+
+
+class AuditRow(Base):
+    """Before and after of every edit or soft deletion of an existing row."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    table_name: Mapped[str] = mapped_column(String(64))
+    row_key: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(20))  # update, delete
+    before: Mapped[dict | None] = mapped_column(JSON)
+    after: Mapped[dict | None] = mapped_column(JSON)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    by: Mapped[str] = mapped_column(String(100))
