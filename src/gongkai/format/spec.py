@@ -50,6 +50,11 @@ class Table:
     columns: tuple[Column, ...]
     row_header: str = "信息内容"
 
+    def __post_init__(self) -> None:
+        # Ids of each row, built once: readers and checks ask for them per report.
+        by_row = {r.key: tuple(f"{self.prefix}.{r.key}.{c.key}" for c in self.columns) for r in self.rows}
+        object.__setattr__(self, "_row_ids", by_row)
+
     def cell_id(self, row: Row | str, column: Column | str) -> str:
         r = row if isinstance(row, str) else row.key
         c = column if isinstance(column, str) else column.key
@@ -59,7 +64,7 @@ class Table:
         return next(r for r in self.rows if r.key == key)
 
     def row_ids(self, row: Row | str) -> list[str]:
-        return [self.cell_id(row, c) for c in self.columns]
+        return list(self._row_ids[row if isinstance(row, str) else row.key])
 
     def column_ids(self, column: Column | str) -> list[str]:
         return [self.cell_id(r, column) for r in self.rows]

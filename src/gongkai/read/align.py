@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from gongkai.format.spec import Row
 from gongkai.read.normalize import label_key
@@ -81,6 +82,14 @@ def align(labels: Sequence[str], rows: Sequence[Row]) -> list[int | None]:
     grams = [_bigrams(k) for k in keys]
     index = _index(rows)
     score = [similarities(keys[i], grams[i], index, n) for i in range(m)]
+    # When every label's best row already runs in order, that is the optimum: skip the search.
+    best_rows: list[int | None] = []
+    for row_scores in score:
+        top = max(row_scores, default=0.0)
+        best_rows.append(row_scores.index(top) if top >= THRESHOLD else None)
+    placed = [j for j in best_rows if j is not None]
+    if all(a < b for a, b in pairwise(placed)):
+        return best_rows
     # best[i][j]: best total aligning labels[:i] with rows[:j]
     best = [[0.0] * (n + 1) for _ in range(m + 1)]
     move = [[0] * (n + 1) for _ in range(m + 1)]  # 0 skip label, 1 skip row, 2 match

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from gongkai.format.spec import APPEALS, OUTCOME_ROWS, Format, Row, Table, get
+from functools import cache
+
+from gongkai.format.spec import APPEALS, OUTCOME_ROWS, Format, Row, Table, Version, get
 from gongkai.model.finding import error, warning
 from gongkai.model.report import NARRATIVE, Report
 from gongkai.model.values import ValueError_, parse_value
@@ -145,7 +147,9 @@ def _specs(table: Table) -> list[Spec]:
     return [(r.label, table.row_ids(r)) for r in table.rows]
 
 
-def _requests_constraints(fmt: Format) -> list[Constraint]:
+@cache
+def _requests_constraints(version: Version) -> list[Constraint]:
+    fmt = get(version)
     t = fmt.table("requests")
     cols = [c.key for c in t.columns]
     out: list[Constraint] = []
@@ -176,7 +180,7 @@ def _read_requests(doc: Document, regions, fmt: Format, report: Report) -> bool:
     table = fmt.table("requests")
     rows = build_rows(doc, *regions.loose_span(3))
     printed = _match(rows, list(table.rows), report, "第三部分")
-    constraints = _touching(_requests_constraints(fmt))
+    constraints = _touching(_requests_constraints(fmt.version))
     width = len(table.columns) + LABEL_COLUMNS
     _apply(report, fmt, _specs(table), printed, len(table.columns), constraints, "第三部分", width=width)
     return bool(printed)

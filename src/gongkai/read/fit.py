@@ -32,40 +32,88 @@ def _valid_part(s: str) -> bool:
 
 
 def _splits(tokens: list[str], n: int, group: int | None) -> Iterator[list[str]]:
-    """Ways to cut run-together digit strings into n numbers (no leading zeros); with `group`, each
-    block of `group` numbers ends with the sum of the others (a row's 总计), which fixes that part."""
-    digits_after = [sum(len(t) for t in tokens[i + 1 :]) for i in range(len(tokens))]
+    """Ways to cut run-together digit strings into n numbers (no leading zeros, never across a gap
+    between tokens). With `group`, each block of `group` numbers ends with the sum of the others (a
+    row's 总计): each block is searched total first, its parts bounded by that total."""
+    digits = "".join(tokens)
+    cuts = set()
+    pos = 0
+    for t in tokens[:-1]:
+        pos += len(t)
+        cuts.add(pos)  # a printed gap is always a boundary between two numbers
+    if not group:
+        yield from _free(digits, 0, n, cuts, None, [])
+        return
+    yield from _blocks(digits, 0, n // group, group, cuts, [])
 
-    def walk(ti: int, rest: str, parts: list[str]) -> Iterator[list[str]]:
-        if not rest:
-            if ti + 1 == len(tokens):
-                if len(parts) == n:
-                    yield list(parts)
-                return
-            yield from walk(ti + 1, tokens[ti + 1], parts)
-            return
-        left = n - len(parts)
-        if left <= 0 or len(rest) + digits_after[ti] < left:
-            return
-        if group and len(parts) % group == group - 1:
-            # The block's total is not free: it is the sum of the parts before it.
-            block = parts[len(parts) - (group - 1) :]
-            need = str(sum(int(p) for p in block))
-            if rest.startswith(need):
-                parts.append(need)
-                yield from walk(ti, rest[len(need) :], parts)
-                parts.pop()
-            return
-        for k in range(1, len(rest) + 1):
-            head = rest[:k]
-            if not _valid_part(head):
-                break
-            parts.append(head)
-            yield from walk(ti, rest[k:], parts)
-            parts.pop()
 
-    if tokens:
-        yield from walk(0, tokens[0], [])
+def _crosses(cuts: set[int], start: int, end: int) -> bool:
+    return any(start < c < end for c in cuts)
+
+
+def _free(digits: str, at: int, left: int, cuts: set[int], cap: int | None, parts: list[str]):
+    """Cut digits[at:] into `left` numbers (each ≤ cap when given) — all of them."""
+    if left == 0:
+        if at == len(digits):
+            yield list(parts)
+        return
+    room = len(digits) - at
+    if room < left:
+        return
+    longest = room - (left - 1)
+    if cap is not None:
+        longest = min(longest, len(str(cap)))
+    for k in range(1, longest + 1):
+        head = digits[at : at + k]
+        if not _valid_part(head) or _crosses(cuts, at, at + k):
+            break
+        if cap is not None and int(head) > cap:
+            break
+        parts.append(head)
+        yield from _free(digits, at + k, left - 1, cuts, cap, parts)
+        parts.pop()
+
+
+def _summing(digits: str, at: int, end: int, left: int, target: int, cuts: set[int], parts: list[str]):
+    """Cut digits[at:end] into `left` numbers that add up to `target`."""
+    if left == 0:
+        if at == end and target == 0:
+            yield list(parts)
+        return
+    room = end - at
+    widest = len(str(target))
+    # Each part is at most the target (so at most as long), and `left` parts of `room` digits sum
+    # to less than left × 10^(room-left+1): outside those bounds nothing can add up.
+    if room < left or room > left * widest or widest > room - left + 1 + len(str(left)):
+        return
+    for k in range(1, min(room - (left - 1), widest) + 1):
+        head = digits[at : at + k]
+        if not _valid_part(head) or _crosses(cuts, at, at + k):
+            break
+        value = int(head)
+        if value > target:
+            break
+        parts.append(head)
+        yield from _summing(digits, at + k, end, left - 1, target - value, cuts, parts)
+        parts.pop()
+
+
+def _blocks(digits: str, at: int, blocks: int, size: int, cuts: set[int], parts: list[str]):
+    """Cut digits[at:] into `blocks` blocks of `size` numbers, each ending with the sum of the rest."""
+    if blocks == 0:
+        if at == len(digits):
+            yield list(parts)
+        return
+    ends = [len(digits)] if blocks == 1 else range(at + size, len(digits) - (blocks - 1) * size + 1)
+    for end in ends:
+        for t in range(1, end - at - (size - 1) + 1):
+            total = digits[end - t : end]
+            if not _valid_part(total) or _crosses(cuts, end - t, end):
+                continue
+            for block in _summing(digits, at, end - t, size - 1, int(total), cuts, []):
+                parts.extend([*block, total])
+                yield from _blocks(digits, end, blocks - 1, size, cuts, parts)
+                del parts[len(parts) - size :]
 
 
 def readings(

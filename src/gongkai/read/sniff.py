@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from io import BytesIO
 
@@ -56,12 +57,14 @@ def decode(data: bytes) -> str:
     return text
 
 
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+
+
 def _binary_share(text: str) -> float:
     sample = text[:20000]
     if not sample:
         return 0.0
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or ch == "\ufffd")
-    return bad / len(sample)
+    return len(_NOT_TEXT.findall(sample)) / len(sample)
 
 
 def check_text(text: str) -> str:
