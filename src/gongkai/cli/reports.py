@@ -151,4 +151,4 @@ def print_findings(o: Outcome, only_errors: bool = False) -> None:
     )
     for f in findings:
         mark = "[red]错误[/red]" if f.severity is Severity.ERROR else "[yellow]提示[/yellow]"
-        out.print(f"  {mark} {f.rule}：{f.message}", highlight=False)
+        out.print(f"  {mark} {f.rule}：{f.message}", highlight=False, soft_wrap=True)
