@@ -52,7 +52,7 @@ class Table:
 
     def __post_init__(self) -> None:
         # Ids of each row, built once: readers and checks ask for them per report.
-        by_row = {r.key: tuple(f"{self.prefix}.{r.key}.{c.key}" for c in self.columns) for r in self.rows}
+        by_row = {r.key: tuple(self.cell_id(r, c) for c in self.columns) for r in self.rows}
         object.__setattr__(self, "_row_ids", by_row)
 
     def cell_id(self, row: Row | str, column: Column | str) -> str:

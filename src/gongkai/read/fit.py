@@ -42,7 +42,7 @@ def _splits(tokens: list[str], n: int, group: int | None) -> Iterator[list[str]]
         pos += len(t)
         cuts.add(pos)  # a printed gap is always a boundary between two numbers
     if not group:
-        yield from _free(digits, 0, n, cuts, None, [])
+        yield from _free(digits, 0, n, cuts, [])
         return
     yield from _blocks(digits, 0, n // group, group, cuts, [])
 
@@ -51,8 +51,8 @@ def _crosses(cuts: set[int], start: int, end: int) -> bool:
     return any(start < c < end for c in cuts)
 
 
-def _free(digits: str, at: int, left: int, cuts: set[int], cap: int | None, parts: list[str]):
-    """Cut digits[at:] into `left` numbers (each ≤ cap when given) — all of them."""
+def _free(digits: str, at: int, left: int, cuts: set[int], parts: list[str]):
+    """Cut digits[at:] into `left` numbers — every way there is."""
     if left == 0:
         if at == len(digits):
             yield list(parts)
@@ -60,17 +60,12 @@ def _free(digits: str, at: int, left: int, cuts: set[int], cap: int | None, part
     room = len(digits) - at
     if room < left:
         return
-    longest = room - (left - 1)
-    if cap is not None:
-        longest = min(longest, len(str(cap)))
-    for k in range(1, longest + 1):
+    for k in range(1, room - (left - 1) + 1):
         head = digits[at : at + k]
         if not _valid_part(head) or _crosses(cuts, at, at + k):
             break
-        if cap is not None and int(head) > cap:
-            break
         parts.append(head)
-        yield from _free(digits, at + k, left - 1, cuts, cap, parts)
+        yield from _free(digits, at + k, left - 1, cuts, parts)
         parts.pop()
 
 
