@@ -129,7 +129,7 @@ def read_html(text: str, name: str) -> Document:
                 if line := line.strip():
                     doc.add([line])
             continue
-        if caption := caption.replace(BREAK, " ").strip():
+        if caption := " ".join(p for p in (p.strip() for p in caption.split(BREAK)) if p):
             doc.add([caption])
         for row in grid:
             doc.add(row, count)
