@@ -28,10 +28,21 @@ def make_engine(url: str | None = None) -> Engine:
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn, _record):
+            # The driver's own transaction handling starts a transaction only at the first write, so
+            # the reads before it (version check, event log) could see different commits. Transactions
+            # are begun here instead, as SQLAlchemy documents for pysqlite.
+            dbapi_conn.isolation_level = None
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA journal_mode=WAL")
             cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn):
+            # One snapshot per transaction (WAL): a writer whose snapshot another commit has overtaken
+            # is refused at its first write ("database is locked"), which the store reports as a
+            # conflict — never a half-seen event log.
+            conn.exec_driver_sql("BEGIN")
 
         return engine
     return create_engine(url, pool_pre_ping=True)

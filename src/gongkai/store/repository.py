@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from sqlalchemy import Engine, and_, func, or_, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from gongkai.model import Report
@@ -251,7 +251,9 @@ class Store:
             event = _fill_amounts(log)[-1]
             at = now()
             # the conditional UPDATE takes the row lock: of two concurrent appends only one matches
-            done = s.execute(
+            done = _versioned(
+                s,
+                case_no,
                 update(RequestRow)
                 .where(RequestRow.id == row.id, RequestRow.version == expected_version)
                 .values(
@@ -260,7 +262,7 @@ class Store:
                     updated_by=actor,
                     **_projection(st, current.request),
                 )
-                .execution_options(synchronize_session=False)
+                .execution_options(synchronize_session=False),
             )
             if done.rowcount != 1:
                 raise _conflict(case_no, None)
@@ -284,11 +286,13 @@ class Store:
             before = {k: getattr(row, k) for k in fields}
             _request(row, **fields)  # validates
             at = now()
-            done = s.execute(
+            done = _versioned(
+                s,
+                case_no,
                 update(RequestRow)
                 .where(RequestRow.id == row.id, RequestRow.version == expected_version)
                 .values(version=expected_version + 1, updated_at=at, updated_by=actor, **fields)
-                .execution_options(synchronize_session=False)
+                .execution_options(synchronize_session=False),
             )
             if done.rowcount != 1:
                 raise _conflict(case_no, None)
@@ -314,11 +318,13 @@ class Store:
             if row.version != expected_version:
                 raise _conflict(case_no, row)
             at = now()
-            done = s.execute(
+            done = _versioned(
+                s,
+                case_no,
                 update(RequestRow)
                 .where(RequestRow.id == row.id, RequestRow.version == expected_version)
                 .values(version=expected_version + 1, deleted_at=at, deleted_by=actor)
-                .execution_options(synchronize_session=False)
+                .execution_options(synchronize_session=False),
             )
             if done.rowcount != 1:
                 raise _conflict(case_no, None)
@@ -664,6 +670,17 @@ class Store:
 
 
 # ---------------------------------------------------------------------------------------- mapping
+
+
+def _versioned(s: Session, case_no: str, statement):
+    """Run the conditional UPDATE that bumps a request's version. SQLite refuses a write from a
+    snapshot another commit has overtaken; that is the same conflict as a version mismatch."""
+    try:
+        return s.execute(statement)
+    except OperationalError as e:
+        if "locked" in str(e.orig):
+            raise _conflict(case_no, None) from e
+        raise
 
 
 def _conflict(case_no: str, row: RequestRow | None) -> ConflictError:
