@@ -91,7 +91,7 @@ def test_deadline_with_an_extra_schedule_file(app, tmp_path):
 
 
 def test_register_workflow_and_report(app, tmp_path, env):
-    assert run(app, ["register", "body-add", "shj", "某市生态环境局", "--region", "某市"], env).exit_code == 0
+    assert run(app, ["register", "body-add", "shj", "某市生态环境局"], env).exit_code == 0
     r = run(
         app,
         [

@@ -63,5 +63,5 @@ def store(db_url):
 
 @pytest.fixture
 def body(store):
-    store.add_body("shj", "某市生态环境局", actor="管理员", region="某市")
+    store.add_body("shj", "某市生态环境局", actor="管理员")
     return "shj"

@@ -332,3 +332,26 @@ def test_fee_by_count_uses_the_applicants_month(store, body):
     )
     store.append(body, "F-12", Event("fee_paid", D(2025, 3, 14)), r.version, "甲")
     assert store.fees_collected(body, 2025) == Decimal(100)
+
+
+def test_regions_bodies_profiles_and_document_numbers(store):
+    from gongkai.org import BodyProfile, Region
+
+    store.add_region(Region("3208", "某市", "city"), actor="管理员")
+    store.add_region(Region("320812", "某区", "county", parent_id="3208"), actor="管理员")
+    with pytest.raises(NotFound, match="9999"):
+        store.add_region(Region("320899", "某县", "county", parent_id="9999"), actor="管理员")
+    store.add_body("qgov", "某区人民政府", "管理员", region="320812", kind="人民政府")
+    store.add_body("qedu", "某区教育局", "管理员", region="320812", kind="department")
+    with pytest.raises(StoreError, match=r"机关类型“ministry”无效.*人民政府（government）"):
+        store.add_body("x", "某部", "管理员", kind="ministry")
+    assert store.region_tree("3208") == ["3208", "320812"]
+    assert [b.id for b in store.bodies(store.region_tree("3208"))] == ["qedu", "qgov"]
+    profile = BodyProfile(office_name="某区教育局办公室", phone="0517-8000001", doc_prefix="某教公开")
+    store.set_profile("qedu", profile, actor="王五")
+    assert store.body("qedu").doc_prefix == "某教公开" and store.body("qgov").kind == "government"
+    assert [store.next_doc_number("qedu", 2025) for _ in range(3)] == [1, 2, 3]
+    assert store.next_doc_number("qedu", 2026) == 1 and store.next_doc_number("qgov", 2025) == 1
+    with store.Session() as s:
+        audit = s.scalars(select(AuditRow).where(AuditRow.table_name == "bodies")).all()
+    assert len(audit) == 1 and audit[0].after["phone"] == "0517-8000001" and audit[0].by == "王五"

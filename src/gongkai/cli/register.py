@@ -307,7 +307,7 @@ def bodies(db: DbOption = None) -> None:
     for col in ("编号", "名称", "地区"):
         t.add_column(col)
     for b in _store(db).bodies():
-        t.add_row(b.id, b.name, b.region or "")
+        t.add_row(b.id, b.name, b.region_id or "")
     out.print(t)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from gongkai.errors import InputError
 from gongkai.format.spec import Kind
 
 Value = int | Decimal | None
@@ -15,8 +16,10 @@ BLANK_MARKS = frozenset({"", "/", "-", "—", "–", "－", "／", "--", "——
 _NUMBER = re.compile(r"^[+\-－]?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?$|^[+\-－]?\d+(?:\.\d+)?$")
 
 
-class ValueError_(ValueError):
+class ValueError_(InputError):
     """A cell's text is not a value of its kind."""
+
+    code = "value"
 
 
 def is_blank(text: str) -> bool:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from gongkai.errors import GongkaiError
+
 
 @dataclass
 class Line:
@@ -37,5 +39,7 @@ class Document:
         self.lines.append(Line(cells, table))
 
 
-class ReadError(Exception):
+class ReadError(GongkaiError):
     """A file that cannot be read as a report. The message is one Chinese line naming the cause."""
+
+    code = "read"

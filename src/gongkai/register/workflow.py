@@ -105,7 +105,7 @@ def derive(
     try:
         return _derive(received_on, list(events), calendar, policy(calendar))
     except RegisterError as e:
-        raise type(e)(f"{who}{e}") from e
+        raise e.with_prefix(who) from e
 
 
 def derive_request(request: Request, events: Iterable[Event], calendar: WorkCalendar, **kw) -> RequestState:

@@ -43,13 +43,42 @@ class Stamped:
     deleted_by: Mapped[str | None] = mapped_column(String(100))
 
 
+class RegionRow(Stamped, Base):
+    """A 县、市 or other area; its government office supervises the bodies in it (gongkai.org)."""
+
+    __tablename__ = "regions"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    level: Mapped[str] = mapped_column(String(20))
+    parent_id: Mapped[str | None] = mapped_column(ForeignKey("regions.id"), index=True)
+
+
 class Body(Stamped, Base):
-    """A 机关 with its own register."""
+    """A 机关 with its own register, and the details its documents print (gongkai.org.BodyProfile)."""
 
     __tablename__ = "bodies"
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
-    region: Mapped[str | None] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20), default="department")
+    region_id: Mapped[str | None] = mapped_column(ForeignKey("regions.id"), index=True)
+    office_name: Mapped[str] = mapped_column(String(200), default="")
+    address: Mapped[str] = mapped_column(String(300), default="")
+    postcode: Mapped[str] = mapped_column(String(20), default="")
+    phone: Mapped[str] = mapped_column(String(100), default="")
+    fax: Mapped[str] = mapped_column(String(100), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    website: Mapped[str] = mapped_column(String(300), default="")
+    hours: Mapped[str] = mapped_column(String(200), default="")
+    doc_prefix: Mapped[str] = mapped_column(String(100), default="")
+
+
+class DocNumberRow(Base):
+    """The last number a body gave its documents in a year (回执、告知书、答复书): 某环公开〔2025〕12号."""
+
+    __tablename__ = "doc_numbers"
+    body_id: Mapped[str] = mapped_column(ForeignKey("bodies.id"), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class RequestRow(Stamped, Base):

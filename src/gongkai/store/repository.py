@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from gongkai.model import Report
+from gongkai.org.model import BODY_KIND_LABELS, BodyKind, BodyProfile, Region
 from gongkai.register.active import (
     AppealCase,
     Document,
@@ -40,8 +41,10 @@ from gongkai.store.models import (
     AuditRow,
     Body,
     CalendarYearRow,
+    DocNumberRow,
     DocumentRow,
     EventRow,
+    RegionRow,
     RequestRow,
     SeedRow,
     YearlyCountsRow,
@@ -135,18 +138,77 @@ class Store:
         self.recompute(actor=actor)
         return rev
 
-    # ------------------------------------------------------------------ bodies
-    def add_body(self, body_id: str, name: str, actor: str, region: str | None = None) -> None:
+    # ------------------------------------------------------------------ regions and bodies
+    def add_region(self, region: Region, actor: str) -> None:
+        with self.Session.begin() as s:
+            if s.get(RegionRow, region.id) is not None:
+                raise StoreError(f"地区{region.id}已存在")
+            if region.parent_id and s.get(RegionRow, region.parent_id) is None:
+                raise NotFound(f"上级地区{region.parent_id}不存在")
+            s.add(
+                RegionRow(
+                    id=region.id,
+                    name=region.name,
+                    level=region.level.value,
+                    parent_id=region.parent_id,
+                    created_at=now(),
+                    created_by=actor,
+                )
+            )
+
+    def regions(self) -> list[Region]:
+        with self.Session() as s:
+            q = select(RegionRow).where(RegionRow.deleted_at.is_(None)).order_by(RegionRow.id)
+            return [Region(r.id, r.name, r.level, r.parent_id) for r in s.scalars(q)]
+
+    def region_tree(self, region_id: str) -> list[str]:
+        """The region and every region under it (ids), for a supervisor's view."""
+        regions = self.regions()
+        if region_id not in {r.id for r in regions}:
+            raise NotFound(f"地区{region_id}不存在")
+        out, frontier = [region_id], [region_id]
+        while frontier:
+            frontier = [r.id for r in regions if r.parent_id in frontier]
+            out.extend(frontier)
+        return out
+
+    def add_body(
+        self,
+        body_id: str,
+        name: str,
+        actor: str,
+        region: str | None = None,
+        *,
+        kind: BodyKind | str = BodyKind.DEPARTMENT,
+        profile: BodyProfile | None = None,
+    ) -> None:
+        """A new body; `region` is the id of a region added before (or None)."""
         if not body_id.strip() or not name.strip():
             raise StoreError("机关编号和名称不能为空")
+        kind = _choice(BodyKind, kind, BODY_KIND_LABELS, "机关类型")
         with self.Session.begin() as s:
             if s.get(Body, body_id) is not None:
                 raise StoreError(f"机关{body_id}已存在")
-            s.add(Body(id=body_id, name=name, region=region, created_at=now(), created_by=actor))
+            if region is not None and s.get(RegionRow, region) is None:
+                raise NotFound(f"地区{region}不存在，请先新增地区")
+            s.add(
+                Body(
+                    id=body_id,
+                    name=name,
+                    kind=kind.value,
+                    region_id=region,
+                    created_at=now(),
+                    created_by=actor,
+                    **(profile or BodyProfile()).to_dict(),
+                )
+            )
 
-    def bodies(self) -> list[Body]:
+    def bodies(self, region_ids: Iterable[str] | None = None) -> list[Body]:
         with self.Session() as s:
-            return list(s.scalars(select(Body).where(Body.deleted_at.is_(None)).order_by(Body.id)))
+            q = select(Body).where(Body.deleted_at.is_(None)).order_by(Body.id)
+            if region_ids is not None:
+                q = q.where(Body.region_id.in_(list(region_ids)))
+            return list(s.scalars(q))
 
     def body(self, body_id: str, s: Session | None = None) -> Body:
         if s is None:
@@ -156,6 +218,42 @@ class Store:
         if b is None or b.deleted_at is not None:
             raise NotFound(f"机关{body_id}不存在")
         return b
+
+    def set_profile(self, body_id: str, profile: BodyProfile, actor: str) -> None:
+        """Replace the details a body's documents print; the old values go to the audit log."""
+        with self.Session.begin() as s:
+            b = self.body(body_id, s)
+            before = profile_of(b).to_dict()
+            after = profile.to_dict()
+            if before == after:
+                return
+            at = now()
+            for k, v in after.items():
+                setattr(b, k, v)
+            b.updated_at, b.updated_by = at, actor
+            s.add(
+                AuditRow(
+                    table_name="bodies",
+                    row_key=body_id,
+                    action="update",
+                    before=before,
+                    after=after,
+                    at=at,
+                    by=actor,
+                )
+            )
+
+    def next_doc_number(self, body_id: str, year: int, *, session: Session | None = None) -> int:
+        """The next number of the body's documents in a year (one sequence per body and year)."""
+        with self._tx(session) as s:
+            self.body(body_id, s)
+            row = s.get(DocNumberRow, (body_id, year), with_for_update=True)
+            if row is None:
+                row = DocNumberRow(body_id=body_id, year=year, last=0)
+                s.add(row)
+            row.last += 1
+            s.flush()
+            return row.last
 
     # ------------------------------------------------------------------ requests
     def add_request(
@@ -212,8 +310,11 @@ class Store:
     def _derive(self, request: Request, events: list[Event]) -> RequestState:
         return derive(request.received_on, events, self.calendar(), case_no=request.case_no)
 
-    def _row(self, s: Session, body_id: str, case_no: str) -> RequestRow:
-        row = s.scalar(select(RequestRow).where(RequestRow.body_id == body_id, RequestRow.case_no == case_no))
+    def _row(self, s: Session, body_id: str, case_no: str, *, lock: bool = False) -> RequestRow:
+        """The live request row; `lock` takes its row lock first (PostgreSQL), so a writer reads the version
+        and the event log of one moment: a concurrent writer waits, then sees the new version (a conflict)."""
+        q = select(RequestRow).where(RequestRow.body_id == body_id, RequestRow.case_no == case_no)
+        row = s.scalar(q.with_for_update() if lock else q)
         if row is None or row.deleted_at is not None:
             raise NotFound(f"申请{case_no}：在机关{body_id}的登记簿中不存在")
         return row
@@ -238,7 +339,7 @@ class Store:
         """Append one event. `expected_version` is the version the caller read: if the request changed since,
         ConflictError, and nothing is written."""
         with self.Session.begin() as s:
-            row = self._row(s, body_id, case_no)
+            row = self._row(s, body_id, case_no, lock=True)
             if row.version != expected_version:
                 raise _conflict(case_no, row)
             current = self._load(s, row)
@@ -280,7 +381,7 @@ class Store:
         if bad:
             raise StoreError(f"申请{case_no}：字段{', '.join(bad)}不能修改（收到日期等须通过事件更正）")
         with self.Session.begin() as s:
-            row = self._row(s, body_id, case_no)
+            row = self._row(s, body_id, case_no, lock=True)
             if row.version != expected_version:
                 raise _conflict(case_no, row)
             before = {k: getattr(row, k) for k in fields}
@@ -314,7 +415,7 @@ class Store:
     ) -> None:
         """Soft-delete (e.g. registered by mistake): the row and its log stay, reports no longer count it."""
         with self.Session.begin() as s:
-            row = self._row(s, body_id, case_no)
+            row = self._row(s, body_id, case_no, lock=True)
             if row.version != expected_version:
                 raise _conflict(case_no, row)
             at = now()
@@ -756,6 +857,19 @@ def _request(row: RequestRow, **override) -> Request:
         **override,
     }
     return Request(**f)
+
+
+def profile_of(body: Body) -> BodyProfile:
+    return BodyProfile(**{k: getattr(body, k) or "" for k in BodyProfile.field_names()})
+
+
+def _choice(enum, value, labels: dict, what: str):
+    """An enum member from its code or its Chinese label; the error lists the valid choices."""
+    for member, label in labels.items():
+        if value in (member, member.value, label):
+            return member
+    valid = "、".join(f"{label}（{m.value}）" for m, label in labels.items())
+    raise StoreError(f"{what}“{value}”无效，应为：{valid}")
 
 
 def _iso(d: date | None) -> str | None:

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from gongkai.errors import InputError
 from gongkai.format import SECTIONS, Version, get
 from gongkai.model import Finding, Report
 from gongkai.model.values import ValueError_, parse_value
@@ -23,8 +24,10 @@ _META = ("format", "body", "year", "title", "source")
 _NUMERALS = "一二三四五六"
 
 
-class LoadError(Exception):
+class LoadError(InputError):
     """A report file that cannot be loaded. The message is one Chinese line naming the file and the cause."""
+
+    code = "load"
 
 
 def _section_aliases() -> dict[str, int]:

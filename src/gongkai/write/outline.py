@@ -10,13 +10,16 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from gongkai.errors import GongkaiError
 from gongkai.format import SECTIONS, get
 from gongkai.format.layout import Grid, GridCell, grids
 from gongkai.model import Report
 
 
-class WriteError(Exception):
+class WriteError(GongkaiError):
     """A report that cannot be written. The message is one Chinese line naming the cause."""
+
+    code = "write"
 
 
 class Findings(StrEnum):
