@@ -72,6 +72,8 @@ class BodyProfile:
     website: str = ""
     hours: str = ""  # 办公时间
     doc_prefix: str = ""  # 文号前缀, e.g. 某环公开 → 某环公开〔2025〕12号
+    reconsideration_body: str = ""  # 行政复议机关 named in answers, e.g. 某区人民政府
+    court: str = ""  # 有管辖权的人民法院 named in answers
 
     @classmethod
     def field_names(cls) -> tuple[str, ...]:
@@ -91,4 +93,6 @@ PROFILE_LABELS = {
     "website": "网站",
     "hours": "办公时间",
     "doc_prefix": "文号前缀",
+    "reconsideration_body": "行政复议机关",
+    "court": "行政诉讼管辖法院",
 }

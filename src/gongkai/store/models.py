@@ -70,6 +70,8 @@ class Body(Stamped, Base):
     website: Mapped[str] = mapped_column(String(300), default="")
     hours: Mapped[str] = mapped_column(String(200), default="")
     doc_prefix: Mapped[str] = mapped_column(String(100), default="")
+    reconsideration_body: Mapped[str] = mapped_column(String(200), default="")
+    court: Mapped[str] = mapped_column(String(200), default="")
 
 
 class DocNumberRow(Base):

@@ -36,6 +36,8 @@ _PROFILE = (
     ("website", 300),
     ("hours", 200),
     ("doc_prefix", 100),
+    ("reconsideration_body", 200),
+    ("court", 200),
 )
 
 
