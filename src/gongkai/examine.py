@@ -49,6 +49,31 @@ def examine(path: str | Path) -> Outcome:
     return Outcome(source, report)
 
 
+def examine_file(path: str | Path) -> list[Outcome]:
+    """The outcomes of one file: a published report through the readers, or the reports of a JSON/YAML
+    file (what `gongkai report` or `gongkai parse --json` wrote), checked afresh. A stored report keeps the
+    findings its reading produced (read.*); its check findings are computed again, never doubled."""
+    from gongkai.write.load import SUFFIXES, LoadError, load_reports
+
+    if Path(path).suffix.lower() not in SUFFIXES:
+        return [examine(path)]
+    source = str(path)
+    try:
+        loaded = load_reports(path)
+    except LoadError as e:
+        return [Outcome(source, error=str(e))]
+    out = []
+    for item in loaded:
+        if isinstance(item, LoadError):
+            out.append(Outcome(source, error=str(item)))
+            continue
+        item.source = item.source or source
+        item.findings = [f for f in item.findings if f.rule.startswith("read.")]
+        item.findings.extend(check(item))
+        out.append(Outcome(item.source, item))
+    return out
+
+
 def examine_series(outcomes: list[Outcome]) -> None:
     """Add the cross-year findings (carry-over, in-force stock) to the later report of each pair."""
     reports = [o.report for o in outcomes if o.report is not None]

@@ -10,7 +10,15 @@ from hypothesis import strategies as st
 
 from gongkai.format.spec import OUTCOME_ROWS, Version
 from gongkai.model import Report
-from gongkai.register import APPLICANT_TYPES, OUTCOMES, Event, Projection, derive, report_from_projections
+from gongkai.register import (
+    APPLICANT_TYPES,
+    OUTCOMES,
+    Event,
+    Projection,
+    derive,
+    event,
+    report_from_projections,
+)
 from gongkai.register.active import (
     AppealCase,
     Document,
@@ -20,7 +28,7 @@ from gongkai.register.active import (
     document_cells,
 )
 from gongkai.register.annual import seed_carry_over
-from gongkai.register.errors import RegisterError, WorkflowError
+from gongkai.register.errors import CalendarError, RegisterError, WorkflowError
 
 COLS = (*APPLICANT_TYPES, "total")
 
@@ -76,13 +84,15 @@ def _assert_rules(r: Report):
 
 
 _STEPS = [
-    ("correction_requested", {}),
+    ("correction_requested", {"days": 10}),
     ("correction_received", {}),
     ("abandoned", {}),
+    ("explanation_requested", {"days": 5}),
+    ("explanation_received", {}),
     ("consultation_sent", {"party": "third_party"}),
     ("consultation_replied", {}),
     ("extended", {"days": 10, "approved_by": "主任"}),
-    ("fee_notified", {"amount": "100"}),
+    ("fee_notified", {"amount": "100", "served": None}),
     ("fee_paid", {}),
     ("fee_unpaid", {}),
     ("answered", {}),
@@ -104,10 +114,12 @@ def request_logs(draw):
         name, kw = draw(st.sampled_from(_STEPS))
         if name == "answered":
             kw = {"outcome": draw(st.sampled_from(OUTCOMES))}
-        ev = Event(name, day, **kw)
+        if name == "consultation_sent" and draw(st.booleans()):
+            kw = {**kw, "party": "body", "party_name": f"机关{draw(st.integers(1, 3))}"}
+        ev = event(name, day, **kw)
         try:
             derive(received, [*events, ev], CAL)
-        except WorkflowError:
+        except (WorkflowError, CalendarError):
             continue
         events.append(ev)
     return kind, received, events
@@ -203,7 +215,7 @@ def test_bad_inputs():
         Document("laws", D(2024, 5, 1))
     with pytest.raises(RegisterError, match="同时填写"):
         AppealCase("reconsideration", D(2024, 1, 1), D(2024, 2, 1), case_no="复-9")
-    with pytest.raises(RegisterError, match="非负整数"):
+    with pytest.raises(RegisterError, match="应为0至10000000之间的整数"):
         YearlyCounts(2024, licensing=-1)
 
 

@@ -54,36 +54,72 @@ def test_counting_starts_after_day_zero(cal):
     assert cal.workdays_between(D(2025, 1, 24), D(2025, 2, 8)) == 6  # 1/26, 1/27, 2/5, 2/6, 2/7, 2/8
 
 
-def test_year_without_schedule_is_an_error(cal):
-    with pytest.raises(CalendarError, match="2027年的节假日安排尚未载入"):
-        cal.is_workday(D(2027, 3, 1))
-    with pytest.raises(CalendarError, match="2027年"):
-        cal.add_workdays(D(2026, 12, 21), 20)  # runs into 2027
+def test_a_year_without_schedule_is_provisional(cal):
+    s = cal.schedule(2027)
+    assert s.provisional and "暂定" in s.source
+    assert not cal.is_workday(D(2027, 2, 8))  # 春节 (初三) from the lunar calendar
+    assert not cal.is_workday(D(2027, 2, 9))  # 初一 fell on a Saturday: given on the next working day
+    assert cal.add_workdays(D(2026, 12, 21), 20) == D(2027, 1, 19)  # 1/1 off, no make-up day known
+    assert cal.provisional_years(D(2026, 12, 21), D(2027, 1, 19)) == [2027]
+    assert "（暂定）" in cal.describe(D(2027, 1, 1))
     with pytest.raises(CalendarError, match="2003年"):
         cal.add_workdays(D(2003, 5, 6), 3)
+    with pytest.raises(CalendarError, match="2040年"):
+        cal.is_workday(D(2040, 3, 1))
+    strict = WorkCalendar({2026: cal.schedule(2026)}, provisional=False)
+    with pytest.raises(CalendarError, match="2027年的节假日安排尚未载入"):
+        strict.add_workdays(D(2026, 12, 21), 20)
+
+
+def _official_2027(**changes) -> dict:
+    """A plausible 2027 schedule: the statutory days (with their weekend substitutes) and two make-up
+    Saturdays, as the State Council's notice would give them."""
+    from gongkai.register.holidays import provisional_holidays
+
+    data = {
+        "year": 2027,
+        "source": "测试用2027年安排",
+        "holidays": [{"name": n, "date": d.isoformat()} for d, n in provisional_holidays(2027).items()],
+        "workdays": [{"name": "春节", "date": "2027-02-20"}, {"name": "国庆节", "date": "2027-10-09"}],
+    }
+    data.update(changes)
+    return data
 
 
 def test_loading_a_new_year(cal, tmp_path):
     f = tmp_path / "2027.json"
-    f.write_text(
-        json.dumps(
-            {
-                "year": 2027,
-                "source": "测试用安排",
-                "holidays": [{"name": "元旦", "from": "2027-01-01", "to": "2027-01-03"}],
-                "workdays": [{"name": "元旦", "date": "2027-01-09"}],
-            },
-            ensure_ascii=False,
-        ),
-        encoding="utf-8",
-    )
+    f.write_text(json.dumps(_official_2027(), ensure_ascii=False), encoding="utf-8")
     c2 = cal.with_schedule(load_schedule(f))
-    assert not c2.is_workday(D(2027, 1, 1))
-    assert c2.is_workday(D(2027, 1, 9))  # a Saturday made a working day
-    # 2026-12-31 (Thu) + 2: 2027-01-01 off (Fri), weekend, so 1/4 and 1/5
+    assert not c2.schedule(2027).provisional and c2.provisional_years(D(2026, 12, 1), D(2027, 3, 1)) == []
+    assert c2.is_workday(D(2027, 2, 20))  # a Saturday made a working day
     assert c2.add_workdays(D(2026, 12, 31), 2) == D(2027, 1, 5)
-    with pytest.raises(CalendarError):
-        cal.is_workday(D(2027, 1, 4))  # the original calendar is unchanged
+    assert cal.schedule(2027).provisional  # the original calendar is unchanged
+
+
+@pytest.mark.parametrize(
+    ("changes", "reason"),
+    [
+        ({"holidays": [{"name": "元旦", "date": "2027-01-01"}]}, "缺少法定节假日2027-02-05（春节）"),
+        ({"workdays": [{"name": "春节", "date": "2027-02-17"}]}, "调休上班日应为周六或周日：2027-02-17"),
+    ],
+)
+def test_an_implausible_schedule_is_refused_with_reasons(tmp_path, changes, reason):
+    f = tmp_path / "2027.json"
+    f.write_text(json.dumps(_official_2027(**changes), ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(CalendarError, match=r"2027年安排不可信，未载入") as e:
+        load_schedule(f)
+    assert reason in str(e.value)
+
+
+def test_too_many_days_off_is_refused():
+    from gongkai.register.calendar import YearSchedule, checked
+    from gongkai.register.holidays import provisional_holidays
+
+    off = dict(provisional_holidays(2027))
+    for i in range(1, 29):
+        off[D(2027, 7, i)] = "暑假"
+    with pytest.raises(CalendarError, match=r"全年工作日.*不在240—256天"):
+        checked(YearSchedule(2027, off, {}, "x"))
 
 
 def test_bad_schedule_files(tmp_path):
@@ -95,6 +131,8 @@ def test_bad_schedule_files(tmp_path):
         )
     with pytest.raises(CalendarError, match="year"):
         parse_schedule({"holidays": []}, "f")
+    with pytest.raises(CalendarError, match="year"):
+        parse_schedule({"year": True}, "f")
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
     with pytest.raises(CalendarError, match=r"bad\.json"):
@@ -103,9 +141,20 @@ def test_bad_schedule_files(tmp_path):
         load_schedule(tmp_path / "missing.json")
 
 
-def test_gap_between_loaded_years_is_not_skipped():
-    from gongkai.register.calendar import YearSchedule
+def test_every_shipped_schedule_is_plausible(cal):
+    for year in cal.years:
+        if year >= 2008:
+            assert cal.schedule(year).problems() == [], year
 
-    c = WorkCalendar({2026: YearSchedule(2026), 2028: YearSchedule(2028)})
-    with pytest.raises(CalendarError, match="2027"):
-        c.add_workdays(D(2026, 12, 30), 5)
+
+def test_statutory_holidays_follow_the_2024_revision():
+    from gongkai.register.holidays import statutory_holidays
+
+    h2024, h2025 = statutory_holidays(2024), statutory_holidays(2025)
+    assert len(h2024) == 11 and len(h2025) == 13  # 除夕 and 5月2日 added from 2025
+    assert h2025[D(2025, 1, 28)] == "春节" and h2025[D(2025, 5, 2)] == "劳动节"
+    assert (
+        h2025[D(2025, 4, 4)] == "清明节"
+        and h2025[D(2025, 5, 31)] == "端午节"
+        and h2025[D(2025, 10, 6)] == "中秋节"
+    )

@@ -9,19 +9,19 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import func, select
 
+from gongkai.errors import InputError
 from gongkai.model import Report
 from gongkai.register import (
     Channel,
-    Event,
     Projection,
     Request,
     WorkflowError,
+    event,
     report_from_projections,
 )
 from gongkai.register.active import AppealCase, Document, YearlyCounts
 from gongkai.register.calendar import parse_schedule
-from gongkai.register.errors import CalendarError
-from gongkai.store import ConflictError, NotFound, Store, StoreError
+from gongkai.store import ConflictError, NotFound, RequestQuery, Store, StoreError
 from gongkai.store.models import AuditRow, Base, EventRow
 
 
@@ -43,9 +43,9 @@ def test_request_life_and_projection(store, body):
     r = store.add_request(body, req("2025-001", D(2025, 1, 20)), actor="李四")
     assert r.version == 1 and r.state.due == D(2025, 2, 21) and r.events[0].type == "received"
     r = store.append(
-        body, "2025-001", Event("consultation_sent", D(2025, 1, 22), party="third_party"), 1, "李四"
+        body, "2025-001", event("consultation_sent", D(2025, 1, 22), party="third_party"), 1, "李四"
     )
-    r = store.append(body, "2025-001", Event("consultation_replied", D(2025, 2, 10)), r.version, "李四")
+    r = store.append(body, "2025-001", event("consultation_replied", D(2025, 2, 10)), r.version, "李四")
     assert r.version == 3 and r.state.due == D(2025, 3, 6)
     row = store.requests(body)[0]
     assert (row.state, row.due_on, row.closed_on, row.updated_by) == (
@@ -55,7 +55,7 @@ def test_request_life_and_projection(store, body):
         "李四",
     )
     r = store.append(
-        body, "2025-001", Event("answered", D(2025, 3, 5), outcome="partially_granted"), 3, "王五"
+        body, "2025-001", event("answered", D(2025, 3, 5), outcome="partially_granted"), 3, "王五"
     )
     row = store.requests(body)[0]
     assert (row.state, row.closed_on, row.outcome, row.version) == (
@@ -77,7 +77,7 @@ def test_request_life_and_projection(store, body):
 def test_refused_event_writes_nothing(store, body):
     store.add_request(body, req("2025-002", D(2025, 3, 3)), actor="李四")
     with pytest.raises(WorkflowError, match=r"申请2025-002：.*只能登记"):
-        store.append(body, "2025-002", Event("fee_paid", D(2025, 3, 5)), 1, "李四")
+        store.append(body, "2025-002", event("fee_paid", D(2025, 3, 5)), 1, "李四")
     got = store.get(body, "2025-002")
     assert got.version == 1 and len(got.events) == 1
     with store.Session() as s:
@@ -89,9 +89,9 @@ def test_stale_version_is_a_conflict_and_loses_nothing(db_url, body):
     try:
         a.add_request(body, req("2025-003", D(2025, 3, 3)), actor="甲")
         seen_by_b = b.get(body, "2025-003").version
-        a.append(body, "2025-003", Event("extended", D(2025, 3, 20), days=10, approved_by="主任"), 1, "甲")
+        a.append(body, "2025-003", event("extended", D(2025, 3, 20), days=10, approved_by="主任"), 1, "甲")
         with pytest.raises(ConflictError, match=r"申请2025-003：已被他人修改.*甲"):
-            b.append(body, "2025-003", Event("answered", D(2025, 3, 21), outcome="granted"), seen_by_b, "乙")
+            b.append(body, "2025-003", event("answered", D(2025, 3, 21), outcome="granted"), seen_by_b, "乙")
         got = a.get(body, "2025-003")
         assert [e.type.value for e in got.events] == ["received", "extended"] and got.version == 2
         assert got.state.extended_days == 10
@@ -110,7 +110,7 @@ def test_concurrent_appends_one_wins(db_url, body):
         barrier.wait()
         try:
             stores[i].append(
-                body, "2025-004", Event("answered", D(2025, 3, 10 + i), outcome="granted"), 1, f"u{i}"
+                body, "2025-004", event("answered", D(2025, 3, 10 + i), outcome="granted"), 1, f"u{i}"
             )
             results.append("ok")
         except ConflictError:
@@ -130,22 +130,68 @@ def test_concurrent_appends_one_wins(db_url, body):
     assert got.version == 2 and [e.type.value for e in got.events] == ["received", "answered"]
 
 
-def test_soft_delete_and_audit(store, body):
+def test_corrections_keep_history(store, body):
     store.add_request(body, req("2025-005", D(2025, 3, 3)), actor="甲")
-    v = store.update_request(body, "2025-005", 1, "乙", content="更正后的内容")
-    assert v == 2 and store.get(body, "2025-005").request.content == "更正后的内容"
-    store.delete_request(body, "2025-005", 2, "丙", reason="重复登记")
+    r = store.update_request(body, "2025-005", 1, "乙", reason="内容登记有误", content="更正后的内容")
+    assert r.version == 2 and store.get(body, "2025-005").request.content == "更正后的内容"
+    with pytest.raises(StoreError, match="须说明理由"):
+        store.update_request(body, "2025-005", 2, "乙", content="再改")
+    r = store.append(body, "2025-005", event("extended", D(2025, 3, 20), days=5, approved_by="主任"), 2, "乙")
+    assert r.state.due == D(2025, 4, 8)
+    r = store.void_event(body, "2025-005", 2, 3, "乙", "延期系误登记")
+    assert r.state.due == D(2025, 3, 31) and r.log[1].voided and r.log[1].void_reason == "延期系误登记"
+    assert [e.type.value for e in r.events] == ["received"]  # the state ignores the voided event
+    with pytest.raises(StoreError, match=r"已于.*作废"):
+        store.void_event(body, "2025-005", 2, 4, "乙", "再次作废")
+    with pytest.raises(StoreError, match="收到申请不能作废"):
+        store.void_event(body, "2025-005", 1, 4, "乙", "x")
+    # a later correction of the receipt date replays the log against it
+    r = store.update_request(
+        body,
+        "2025-005",
+        4,
+        "丙",
+        reason="收到日期有误",
+        received_on=D(2025, 3, 4),
+        confirmed_on=D(2025, 3, 4),
+    )
+    assert r.state.due == D(2025, 4, 1) and r.log[0].event.date == D(2025, 3, 4)
+    store.delete_request(body, "2025-005", 5, "丙", reason="重复登记")
     with pytest.raises(NotFound, match="2025-005"):
         store.get(body, "2025-005")
+    assert store.get(body, "2025-005", removed=True).removed
     assert store.requests(body) == []
     kept = store.requests(body, include_deleted=True)
     assert len(kept) == 1 and kept[0].deleted_by == "丙"
-    with store.Session() as s:
-        audit = list(s.scalars(select(AuditRow).order_by(AuditRow.id)))
-    assert [(a.action, a.by) for a in audit] == [("update", "乙"), ("delete", "丙")]
-    assert audit[0].before == {"content": "申请公开某项目环评文件"}
-    with pytest.raises(StoreError, match="received_on"):
-        store.update_request(body, "2025-006", 1, "乙", received_on=D(2025, 1, 1))
+    history = store.history(body, "2025-005")
+    assert [(a.action, a.by) for a in history] == [
+        ("update", "乙"),
+        ("void", "乙"),
+        ("update", "丙"),
+        ("delete", "丙"),
+    ]
+    assert (
+        history[0].before == {"content": "申请公开某项目环评文件"}
+        and history[0].after["reason"] == "内容登记有误"
+    )
+    assert history[1].before["type"] == "extended" and history[3].after == {"reason": "重复登记"}
+    with pytest.raises(StoreError, match="字段received不能修改"):
+        store.update_request(body, "2025-006", 1, "乙", reason="x", received=D(2025, 1, 1))
+
+
+def test_a_void_that_breaks_the_log_is_refused(store, body):
+    store.add_request(
+        body,
+        req("2025-009", D(2025, 3, 3)),
+        actor="甲",
+        events=[
+            event("correction_requested", D(2025, 3, 4), days=10),
+            event("correction_received", D(2025, 3, 10)),
+        ],
+    )
+    with pytest.raises(WorkflowError, match="作废第2个事件后事件记录不再成立"):
+        store.void_event(body, "2025-009", 2, 1, "乙", "误登记")
+    assert store.get(body, "2025-009").version == 1
 
 
 def test_duplicate_case_and_unknown_body(store, body):
@@ -160,61 +206,70 @@ def test_overdue(store, body):
     store.add_request(body, req("A", D(2025, 3, 3)), actor="甲")  # due 2025-03-31
     store.add_request(body, req("B", D(2025, 3, 10)), actor="甲")  # due 2025-04-08 (Qingming 4/4 off)
     store.add_request(
-        body, req("C", D(2025, 3, 3)), actor="甲", events=[Event("correction_requested", D(2025, 3, 4))]
+        body, req("C", D(2025, 3, 3)), actor="甲", events=[event("correction_requested", D(2025, 3, 4))]
     )
     store.add_request(
         body,
         req("D", D(2025, 3, 3)),
         actor="甲",
-        events=[Event("answered", D(2025, 3, 5), outcome="granted")],
+        events=[event("answered", D(2025, 3, 5), outcome="granted")],
     )
     assert [r.case_no for r in store.overdue(body, D(2025, 4, 1))] == ["A"]
     assert [r.case_no for r in store.overdue(body, D(2025, 4, 9))] == ["A", "B"]
 
 
-def test_calendar_load_and_year_without_schedule(store, body):
-    with pytest.raises(CalendarError, match="2027年的节假日安排尚未载入"):
-        store.add_request(body, req("2027-001", D(2027, 1, 5)), actor="甲")
-    assert store.requests(body) == []
+def test_calendar_load_recomputes_provisional_due_dates(store, body):
+    from gongkai.register.holidays import provisional_holidays
+
+    r = store.add_request(body, req("2026-901", D(2026, 12, 21)), actor="甲")
+    assert r.state.due == D(2027, 1, 19) and r.state.provisional
+    assert store.search(body, RequestQuery(provisional=True))[1] == 1
     sched = parse_schedule(
         {
             "year": 2027,
             "source": "测试",
-            "holidays": [{"name": "元旦", "from": "2027-01-01", "to": "2027-01-03"}],
+            "holidays": [
+                *({"name": n, "date": d.isoformat()} for d, n in provisional_holidays(2027).items()),
+                {"name": "元旦", "date": "2027-01-04"},
+            ],
+            "workdays": [{"name": "春节", "date": "2027-02-20"}],
         }
     )
-    assert store.load_calendar(sched, actor="管理员") == 1
-    r = store.add_request(body, req("2027-001", D(2027, 1, 5)), actor="甲")
-    assert r.state.due == D(2027, 2, 2)
+    rev, moved = store.load_calendar(sched, actor="管理员")
+    assert rev == 1 and [(m.case_no, m.before, m.after) for m in moved] == [
+        ("2026-901", D(2027, 1, 19), D(2027, 1, 20))
+    ]
+    got = store.get(body, "2026-901")
+    assert not got.state.provisional and store.search(body, RequestQuery(provisional=True))[1] == 0
     # a second Store on the same database sees the loaded year too
     other = Store(store.engine)
-    assert other.calendar().is_workday(D(2027, 1, 4))
+    assert not other.calendar().schedule(2027).provisional and other.calendar().is_workday(D(2027, 2, 20))
 
 
 def test_annual_report_from_the_store_matches_the_domain(store, body):
     cases = [
-        ("N1", "natural_person", D(2024, 12, 20), [Event("answered", D(2025, 1, 8), outcome="granted")]),
-        ("N2", "natural_person", D(2025, 2, 10), [Event("answered", D(2025, 2, 20), outcome="granted")]),
+        ("N1", "natural_person", D(2024, 12, 20), [event("answered", D(2025, 1, 8), outcome="granted")]),
+        ("N2", "natural_person", D(2025, 2, 10), [event("answered", D(2025, 2, 20), outcome="granted")]),
         (
             "C1",
             "commercial",
             D(2025, 3, 3),
-            [Event("answered", D(2025, 3, 10), outcome="withheld.state_secret")],
+            [event("answered", D(2025, 3, 10), outcome="withheld.state_secret")],
         ),
         ("R1", "research", D(2025, 12, 22), []),
         (
             "L1",
             "legal_services",
             D(2025, 6, 2),
-            [Event("correction_requested", D(2025, 6, 4)), Event("abandoned", D(2025, 7, 30))],
+            [event("correction_requested", D(2025, 6, 4), days=10), event("abandoned", D(2025, 7, 30))],
         ),
         (
             "S1",
             "social_welfare",
             D(2025, 5, 6),
-            [Event("fee_notified", D(2025, 5, 7), amount="200"), Event("fee_paid", D(2025, 5, 12))],
+            [event("fee_notified", D(2025, 5, 7), amount="200"), event("fee_paid", D(2025, 5, 12))],
         ),
-        ("O1", "other_org", D(2025, 4, 1), [Event("withdrawn", D(2025, 4, 2))]),
+        ("O1", "other_org", D(2025, 4, 1), [event("withdrawn", D(2025, 4, 2))]),
     ]
     for case, kind, rec, evs in cases:
         store.add_request(body, req(case, rec, kind), actor="甲", events=evs)
@@ -277,7 +332,7 @@ def test_seed_from_a_published_report(store, body):
         store.seed(body, published, actor="管理员")
     # answer one carried request in 2024, leave the rest open
     store.append(
-        body, "结转2023-natural_person-0001", Event("answered", D(2024, 1, 15), outcome="granted"), 1, "甲"
+        body, "结转2023-natural_person-0001", event("answered", D(2024, 1, 15), outcome="granted"), 1, "甲"
     )
     store.add_request(body, req("2024-001", D(2024, 3, 1), "commercial"), actor="甲")
     r24 = store.annual_report(body, 2024)
@@ -328,9 +383,9 @@ def test_fee_by_count_uses_the_applicants_month(store, body):
     assert store.fee_for(body, "F-april", "count") == (1, Decimal(0))
     assert store.fee_for(body, "F-01", "pages", pages=150) == (0, Decimal(1700))
     r = store.append(
-        body, "F-12", Event("fee_notified", D(2025, 3, 13), amount="100", method="count"), 1, "甲"
+        body, "F-12", event("fee_notified", D(2025, 3, 13), amount="100", method="count"), 1, "甲"
     )
-    store.append(body, "F-12", Event("fee_paid", D(2025, 3, 14)), r.version, "甲")
+    store.append(body, "F-12", event("fee_paid", D(2025, 3, 14)), r.version, "甲")
     assert store.fees_collected(body, 2025) == Decimal(100)
 
 
@@ -343,7 +398,7 @@ def test_regions_bodies_profiles_and_document_numbers(store):
         store.add_region(Region("320899", "某县", "county", parent_id="9999"), actor="管理员")
     store.add_body("qgov", "某区人民政府", "管理员", region="320812", kind="人民政府")
     store.add_body("qedu", "某区教育局", "管理员", region="320812", kind="department")
-    with pytest.raises(StoreError, match=r"机关类型“ministry”无效.*人民政府（government）"):
+    with pytest.raises(InputError, match=r"机关类型“ministry”无效.*人民政府（government）"):
         store.add_body("x", "某部", "管理员", kind="ministry")
     assert store.region_tree("3208") == ["3208", "320812"]
     assert [b.id for b in store.bodies(store.region_tree("3208"))] == ["qedu", "qgov"]
@@ -353,5 +408,7 @@ def test_regions_bodies_profiles_and_document_numbers(store):
     assert [store.next_doc_number("qedu", 2025) for _ in range(3)] == [1, 2, 3]
     assert store.next_doc_number("qedu", 2026) == 1 and store.next_doc_number("qgov", 2025) == 1
     with store.Session() as s:
-        audit = s.scalars(select(AuditRow).where(AuditRow.table_name == "bodies")).all()
+        audit = s.scalars(
+            select(AuditRow).where(AuditRow.table_name == "bodies", AuditRow.action == "update")
+        ).all()
     assert len(audit) == 1 and audit[0].after["phone"] == "0517-8000001" and audit[0].by == "王五"

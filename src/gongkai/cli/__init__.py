@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import typer
+from gongkai.cli import chinese
 
-from gongkai.cli import register, render, reports
+chinese.install()
+
+import typer  # noqa: E402  (after the Chinese help texts are in place)
+
+from gongkai.cli import calendar, ledger, records, register, render, report, reports  # noqa: E402, F401
 
 app = typer.Typer(
     name="gongkai",
@@ -14,9 +18,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (reports, render, register):
+for module in (reports, render, calendar, report, register):
     module.install(app)
 
 
 def main() -> None:
-    app()
+    chinese.run(app)

@@ -9,7 +9,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from gongkai.examine import Outcome, examine, examine_series
+from gongkai.examine import Outcome, examine_file, examine_series
 
 PROGRESS_FROM = 4  # batches of more files than this get a progress bar
 
@@ -19,13 +19,13 @@ err = Console(stderr=True)
 def _each(paths: list[str]) -> Iterator[Outcome]:
     if len(paths) <= PROGRESS_FROM or not err.is_terminal:
         for p in paths:
-            yield _said(examine(p))
+            yield from map(_said, examine_file(p))
         return
     columns = (TextColumn("读取"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=err, transient=True) as bar:
         task = bar.add_task("read", total=len(paths))
         for p in paths:
-            yield _said(examine(p))
+            yield from map(_said, examine_file(p))
             bar.advance(task)
 
 

@@ -15,8 +15,12 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from gongkai.format.spec import ACTIVE_2021, APPEALS
 from gongkai.model.values import Value
 from gongkai.register.errors import RegisterError
+
+_DOCUMENTS = next(t for t in ACTIVE_2021 if t.key == "active.20_1")
+_DECISIONS = {t.key: t for t in ACTIVE_2021}
 
 
 class DocumentKind(StrEnum):
@@ -63,14 +67,31 @@ class YearlyCounts:
     fees_amount: Decimal | None = None  # 万元
 
     def __post_init__(self):
-        for name in ("licensing", "penalties", "coercive_measures"):
+        from gongkai.register.events import amount
+
+        for name, label in COUNT_LABELS.items():
             v = getattr(self, name)
-            if v is not None and (not isinstance(v, int) or v < 0):
-                raise RegisterError(f"{self.year}年{name}应为非负整数，收到“{v}”")
-        if self.fees_amount is not None:
-            object.__setattr__(self, "fees_amount", Decimal(str(self.fees_amount)))
-            if self.fees_amount < 0:
-                raise RegisterError(f"{self.year}年行政事业性收费金额不能为负")
+            if v is None or v == "":
+                object.__setattr__(self, name, None)
+                continue
+            text = str(v).strip()
+            if isinstance(v, bool) or not text.isdigit() or int(text) > 10_000_000:
+                raise RegisterError(f"{self.year}年{label}应为0至10000000之间的整数，收到“{text[:40]}”")
+            object.__setattr__(self, name, int(text))
+        if self.fees_amount is not None and self.fees_amount != "":
+            fee = amount(
+                self.fees_amount, f"{self.year}年行政事业性收费金额（万元）", limit=Decimal(10**8), places=4
+            )
+            object.__setattr__(self, "fees_amount", fee)
+        else:
+            object.__setattr__(self, "fees_amount", None)
+
+
+COUNT_LABELS = {
+    "licensing": "行政许可处理决定数",
+    "penalties": "行政处罚决定数",
+    "coercive_measures": "行政强制决定数",
+}
 
 
 @dataclass(frozen=True)
@@ -103,17 +124,15 @@ def document_cells(documents: Iterable[Document] | None, year: int) -> dict[str,
     if documents is None:
         return {}
     end = date(year, 12, 31)
-    cells: dict[str, Value] = {}
-    for kind in DocumentKind:
-        cells.update({f"active.{kind.value}.{c}": 0 for c in ("issued", "repealed", "in_force")})
+    cells: dict[str, Value] = dict.fromkeys(_DOCUMENTS.ids, 0)
     for d in documents:
-        p = f"active.{d.kind.value}"
+        row = d.kind.value
         if d.issued_on.year == year:
-            cells[f"{p}.issued"] += 1
+            cells[_DOCUMENTS.cell_id(row, "issued")] += 1
         if d.repealed_on and d.repealed_on.year == year:
-            cells[f"{p}.repealed"] += 1
+            cells[_DOCUMENTS.cell_id(row, "repealed")] += 1
         if d.issued_on <= end and (d.repealed_on is None or d.repealed_on > end):
-            cells[f"{p}.in_force"] += 1
+            cells[_DOCUMENTS.cell_id(row, "in_force")] += 1
     return cells
 
 
@@ -121,10 +140,10 @@ def count_cells(counts: YearlyCounts | None) -> dict[str, Value]:
     if counts is None:
         return {}
     return {
-        "active.licensing.decisions": counts.licensing,
-        "active.penalties.decisions": counts.penalties,
-        "active.coercive_measures.decisions": counts.coercive_measures,
-        "active.fees.amount": counts.fees_amount,
+        _DECISIONS["active.20_5"].cell_id("licensing", "decisions"): counts.licensing,
+        _DECISIONS["active.20_6"].cell_id("penalties", "decisions"): counts.penalties,
+        _DECISIONS["active.20_6"].cell_id("coercive_measures", "decisions"): counts.coercive_measures,
+        _DECISIONS["active.20_8"].cell_id("fees", "amount"): counts.fees_amount,
     }
 
 
@@ -133,15 +152,11 @@ def appeal_cells(cases: Iterable[AppealCase] | None, year: int) -> dict[str, Val
     if cases is None:
         return {}
     start, end = date(year, 1, 1), date(year, 12, 31)
-    cells: dict[str, Value] = {}
-    for k in AppealKind:
-        cells.update(
-            {f"appeals.{k.value}.{c}": 0 for c in ("upheld", "corrected", "other", "pending", "total")}
-        )
+    cells: dict[str, Value] = dict.fromkeys(APPEALS.ids, 0)
     for c in cases:
         if c.filed_on > end or (c.decided_on is not None and c.decided_on < start):
             continue
         col = c.result.value if c.decided_on is not None and c.decided_on <= end else "pending"
-        cells[f"appeals.{c.kind.value}.{col}"] += 1
-        cells[f"appeals.{c.kind.value}.total"] += 1
+        cells[APPEALS.cell_id(c.kind.value, col)] += 1
+        cells[APPEALS.cell_id(c.kind.value, "total")] += 1
     return cells

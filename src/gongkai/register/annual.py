@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from gongkai.format.spec import OUTCOME_ROWS, Version
+from gongkai.format.spec import OUTCOME_ROWS, REQUESTS_2021, Version, get
 from gongkai.model import Report
 from gongkai.model.values import Value
 from gongkai.register.errors import RegisterError
@@ -69,6 +69,7 @@ def format_for(year: int) -> Version:
 
 def request_cells(t: RequestTally, version: Version) -> dict[str, int]:
     cols = APPLICANT_TYPES
+    table = get(version).table("requests")
     rows: dict[str, Counter] = {
         "received": t.received,
         "brought_forward": t.brought_forward,
@@ -89,8 +90,8 @@ def request_cells(t: RequestTally, version: Version) -> dict[str, int]:
     cells = {}
     for row, counter in rows.items():
         for c in cols:
-            cells[f"requests.{row}.{c}"] = counter.get(c, 0)
-        cells[f"requests.{row}.total"] = sum(counter.get(c, 0) for c in cols)
+            cells[table.cell_id(row, c)] = counter.get(c, 0)
+        cells[table.cell_id(row, "total")] = sum(counter.get(c, 0) for c in cols)
     return cells
 
 
@@ -131,15 +132,15 @@ def seed_carry_over(report: Report | dict) -> tuple[int, dict[str, int]]:
     r = report if isinstance(report, Report) else Report.from_dict(report)
     if r.year is None:
         raise RegisterError("导入的已公开报告缺少年度（year），无法作为结转起点")
-    cells = {c: r.cells.get(f"requests.carried_forward.{c}") for c in APPLICANT_TYPES}
-    total = r.cells.get("requests.carried_forward.total")
+    cells = {c: r.cells.get(REQUESTS_2021.cell_id("carried_forward", c)) for c in APPLICANT_TYPES}
+    total = r.cells.get(REQUESTS_2021.cell_id("carried_forward", "total"))
     known = sum(v for v in cells.values() if v is not None)
     if any(v is None for v in cells.values()):
         if total is None or total != known:
             blank = [c for c, v in cells.items() if v is None]
             raise RegisterError(
                 f"{r.year}年度报告的结转下年度数据不完整"
-                f"（requests.carried_forward.{blank[0]} 为空），无法作为结转起点"
+                f"（{REQUESTS_2021.cell_id('carried_forward', blank[0])} 为空），无法作为结转起点"
             )
     elif total is not None and total != known:
         raise RegisterError(f"{r.year}年度报告的结转下年度总计{total}不等于各列之和{known}，请先核对报告")

@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from gongkai.register.errors import CalendarError
+from gongkai.register.holidays import provisional_holidays, schedule_problems
 
 _NAMES = {
     "New Year's Day": "元旦",
@@ -39,6 +40,7 @@ class YearSchedule:
     holidays: dict[date, str] = field(default_factory=dict)
     workdays: dict[date, str] = field(default_factory=dict)  # make-up working days (调休上班)
     source: str = ""
+    provisional: bool = False  # built from the statutory holidays while the official one is not loaded
 
     def is_workday(self, d: date) -> bool:
         if d in self.workdays:
@@ -55,31 +57,65 @@ class YearSchedule:
             "workdays": [{"date": d.isoformat(), "name": n} for d, n in sorted(self.workdays.items())],
         }
 
+    def problems(self) -> list[str]:
+        return schedule_problems(self.year, self.holidays, self.workdays)
+
+
+def provisional_schedule(year: int) -> YearSchedule:
+    """The statutory holidays of a year whose official schedule is not loaded (see `holidays`)."""
+    return YearSchedule(
+        year,
+        provisional_holidays(year),
+        {},
+        f"{year}年暂定安排（按《全国年节及纪念日放假办法》推算，未含调休）",
+        provisional=True,
+    )
+
 
 class WorkCalendar:
-    """The working days of every year with a schedule; answers in O(log n) by bisecting a day index."""
+    """The working days of every year with a schedule. A year without one is provisional (`provisional_years`
+    tells which years a computation used), within `PROVISIONAL_SPAN`; beyond it, CalendarError."""
 
-    def __init__(self, schedules: dict[int, YearSchedule] | None = None):
+    PROVISIONAL_SPAN = 3  # years after the last loaded one that may be computed provisionally
+
+    def __init__(self, schedules: dict[int, YearSchedule] | None = None, *, provisional: bool = True):
         self._schedules: dict[int, YearSchedule] = dict(schedules or {})
-        self._index: list[date] | None = None
+        self._allow_provisional = provisional
+        self._provisional: dict[int, YearSchedule] = {}
+        self._days: dict[int, list[date]] = {}
 
     # ------------------------------------------------------------------ schedules
     @property
     def years(self) -> list[int]:
+        """The years with an official (loaded) schedule."""
         return sorted(self._schedules)
 
+    def has_official(self, year: int) -> bool:
+        return year in self._schedules
+
     def schedule(self, year: int) -> YearSchedule:
-        self._require(year)
-        return self._schedules[year]
+        if year in self._schedules:
+            return self._schedules[year]
+        if year not in self._provisional:
+            self._require(year)
+            self._provisional[year] = provisional_schedule(year)
+        return self._provisional[year]
 
     def with_schedule(self, schedule: YearSchedule) -> WorkCalendar:
         """A copy with one year's schedule added or replaced (a loaded file beats the library)."""
-        return WorkCalendar({**self._schedules, schedule.year: schedule})
+        return WorkCalendar({**self._schedules, schedule.year: schedule}, provisional=self._allow_provisional)
+
+    def provisional_years(self, start: date, end: date) -> list[int]:
+        """The years between two dates whose schedule is provisional."""
+        lo, hi = sorted((start.year, end.year))
+        return [y for y in range(lo, hi + 1) if y not in self._schedules]
 
     def _require(self, year: int) -> None:
-        if year not in self._schedules:
-            have = self.years
-            span = f"（现有{have[0]}—{have[-1]}年）" if have else ""
+        have = self.years
+        span = f"（现有{have[0]}—{have[-1]}年）" if have else ""
+        last = have[-1] if have else 0
+        first = have[0] if have else 2008
+        if not self._allow_provisional or not (max(first, 2008) <= year <= last + self.PROVISIONAL_SPAN):
             raise CalendarError(
                 f"{year}年的节假日安排尚未载入{span}，无法计算工作日；"
                 f"请用 `gongkai calendar load 文件` 载入国务院办公厅公布的{year}年安排"
@@ -87,8 +123,7 @@ class WorkCalendar:
 
     # ------------------------------------------------------------------ days
     def is_workday(self, d: date) -> bool:
-        self._require(d.year)
-        return self._schedules[d.year].is_workday(d)
+        return self.schedule(d.year).is_workday(d)
 
     def day_name(self, d: date) -> str | None:
         """The holiday or make-up day a date belongs to, e.g. 春节, or None for an ordinary day."""
@@ -102,50 +137,48 @@ class WorkCalendar:
         if d in s.workdays:
             kind = f"，{s.workdays[d]}调休上班"
         elif d in s.holidays:
-            kind = f"，{s.holidays[d]}假期"
+            kind = f"，{s.holidays[d]}假期" + ("（暂定）" if s.provisional else "")
         else:
             kind = ""
         return f"{d.isoformat()}（星期{wd}{kind}）"
 
-    def _days(self) -> list[date]:
-        if self._index is None:
-            days = []
-            for y in self.years:
-                s = self._schedules[y]
-                d = date(y, 1, 1)
-                while d.year == y:
-                    if s.is_workday(d):
-                        days.append(d)
-                    d += timedelta(days=1)
-            self._index = days
-        return self._index
-
-    def _require_span(self, start: date, end: date) -> None:
-        for y in range(min(start, end).year, max(start, end).year + 1):
-            self._require(y)
+    def _year_days(self, year: int) -> list[date]:
+        days = self._days.get(year)
+        if days is None:
+            s = self.schedule(year)
+            first = date(year, 1, 1)
+            days = [
+                first + timedelta(days=i)
+                for i in range((date(year, 12, 31) - first).days + 1)
+                if s.is_workday(first + timedelta(days=i))
+            ]
+            self._days[year] = days
+        return days
 
     def add_workdays(self, start: date, n: int) -> date:
         """The nth working day after `start` (start itself is day 0); n == 0 gives start."""
         if n < 0:
             raise ValueError("n must be >= 0")
-        self._require(start.year)
+        year = start.year
+        days = self._year_days(year)
         if n == 0:
             return start
-        days = self._days()
-        i = bisect_right(days, start) + n - 1
-        if i >= len(days):  # runs past the last loaded year
-            self._require(self.years[-1] + 1)
-        result = days[i]
-        self._require_span(start, result)
-        return result
+        i = bisect_right(days, start)
+        while i + n > len(days):  # runs into the next year
+            n -= len(days) - i
+            year += 1
+            days, i = self._year_days(year), 0
+        return days[i + n - 1]
 
     def workdays_between(self, start: date, end: date) -> int:
         """Working days d with start < d <= end (0 when end <= start)."""
         if end <= start:
             return 0
-        self._require_span(start, end)
-        days = self._days()
-        return bisect_right(days, end) - bisect_right(days, start)
+        total = 0
+        for year in range(start.year, end.year + 1):
+            days = self._year_days(year)
+            total += bisect_right(days, end) - bisect_right(days, start)
+        return total
 
 
 # ---------------------------------------------------------------------------------------- building
@@ -192,7 +225,16 @@ def load_schedule(path: str | Path) -> YearSchedule:
         raise CalendarError(f"{p}：文件不存在") from e
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
         raise CalendarError(f"{p}：不是有效的JSON节假日安排文件（{e}）") from e
-    return parse_schedule(data, str(p))
+    return checked(parse_schedule(data, str(p)), str(p))
+
+
+def checked(schedule: YearSchedule, where: str = "节假日安排") -> YearSchedule:
+    """The schedule, if it is plausible (see `holidays.schedule_problems`); CalendarError with every reason
+    otherwise, so a mistyped file never moves due dates."""
+    problems = schedule.problems()
+    if problems:
+        raise CalendarError(f"{where}：{schedule.year}年安排不可信，未载入：" + "；".join(problems))
+    return schedule
 
 
 def _dates(items, where: str, year: int, what: str) -> dict[date, str]:
@@ -223,9 +265,9 @@ def _dates(items, where: str, year: int, what: str) -> dict[date, str]:
 
 
 def parse_schedule(data: dict, where: str = "节假日安排") -> YearSchedule:
-    if not isinstance(data, dict) or not isinstance(data.get("year"), int):
-        raise CalendarError(f"{where}：缺少整数字段 year")
-    year = data["year"]
+    year = data.get("year") if isinstance(data, dict) else None
+    if not isinstance(year, int) or isinstance(year, bool) or not 2004 <= year <= 2100:
+        raise CalendarError(f"{where}：缺少有效的年份 year（2004—2100的整数）")
     holidays = _dates(data.get("holidays") or [], where, year, "holidays")
     workdays = _dates(data.get("workdays") or [], where, year, "workdays")
     both = sorted(set(holidays) & set(workdays))

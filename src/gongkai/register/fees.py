@@ -13,15 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
-from enum import StrEnum
 
 from gongkai.register.errors import RegisterError
-
-
-class FeeMethod(StrEnum):
-    COUNT = "count"  # 按件计收
-    PAGES = "pages"  # 按量计收
-
+from gongkai.register.types import FeeMethod
 
 #: (first page of the band, yuan per page), ascending.
 PAGE_BANDS: tuple[tuple[int, int], ...] = ((1, 0), (31, 10), (101, 20), (201, 40))

@@ -89,17 +89,34 @@ class RequestRow(Stamped, Base):
     body_id: Mapped[str] = mapped_column(ForeignKey("bodies.id"))
     case_no: Mapped[str] = mapped_column(String(100))
     applicant_type: Mapped[str] = mapped_column(String(32))
-    applicant_name: Mapped[str] = mapped_column(Text, default="")  # private
-    applicant_contact: Mapped[str] = mapped_column(Text, default="")  # private
-    channel: Mapped[str | None] = mapped_column(String(20))
-    received_on: Mapped[date] = mapped_column(Date)
+    # the applicant (private: kept, never reported or published) and the application (第二十九条)
+    applicant_name: Mapped[str] = mapped_column(Text, default="")
+    applicant_contact: Mapped[str] = mapped_column(Text, default="")
+    id_type: Mapped[str | None] = mapped_column(String(32))
+    id_number: Mapped[str] = mapped_column(String(64), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    postcode: Mapped[str] = mapped_column(String(20), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    medium: Mapped[str] = mapped_column(String(20), default="")
+    delivery: Mapped[str] = mapped_column(String(20), default="")
+    purpose: Mapped[str] = mapped_column(Text, default="")
     content: Mapped[str] = mapped_column(Text, default="")
+    # how it arrived (第三十一条) and the date of receipt derived from it
+    channel: Mapped[str | None] = mapped_column(String(20))
+    submitted_on: Mapped[date | None] = mapped_column(Date)
+    signed_for_on: Mapped[date | None] = mapped_column(Date)
+    confirmed_on: Mapped[date | None] = mapped_column(Date)
+    received_on: Mapped[date] = mapped_column(Date)
     seeded: Mapped[bool] = mapped_column(Boolean, default=False)
-    # projection, maintained on every append
+    # projection, maintained on every write from the log (gongkai.register.workflow.derive)
     state: Mapped[str] = mapped_column(String(32))
     due_on: Mapped[date | None] = mapped_column(Date)
+    wait_until: Mapped[date | None] = mapped_column(Date)  # the applicant's period while waiting
     closed_on: Mapped[date | None] = mapped_column(Date)
     outcome: Mapped[str | None] = mapped_column(String(64))
+    answer_kind: Mapped[str | None] = mapped_column(String(32))
+    late: Mapped[bool] = mapped_column(Boolean, default=False)
+    provisional: Mapped[bool] = mapped_column(Boolean, default=False)  # due date on a provisional calendar
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __table_args__ = (
@@ -140,6 +157,10 @@ class EventRow(Base):
     data: Mapped[dict] = mapped_column(JSON, default=dict)
     recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     recorded_by: Mapped[str] = mapped_column(String(100))
+    # a voided event stays in the log, struck out; the derived state ignores it
+    voided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    voided_by: Mapped[str | None] = mapped_column(String(100))
+    void_reason: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (
         UniqueConstraint("request_id", "seq", name="uq_events_request_seq"),
@@ -195,6 +216,8 @@ class AppealRow(Stamped, Base):
     filed_on: Mapped[date] = mapped_column(Date)
     decided_on: Mapped[date | None] = mapped_column(Date)
     result: Mapped[str | None] = mapped_column(String(20))
+
+    __table_args__ = (UniqueConstraint("body_id", "case_no", name="uq_appeals_body_case"),)
 
 
 class SeedRow(Base):

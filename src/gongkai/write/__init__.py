@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from gongkai.model import Report
@@ -47,4 +48,27 @@ def render(
     return path
 
 
-__all__ = ["SUFFIXES", "WRITERS", "Findings", "WriteError", "format_of", "load_report", "render", "to_bytes"]
+def write_report(report: Report, path: str | Path) -> Path:
+    """Write a report to a file: `.json` as `Report.to_dict()` (what `gongkai parse --json` gives for one
+    file), any other suffix through its writer."""
+    path = Path(path)
+    if path.suffix.lower() != ".json":
+        return render(report, path)
+    try:
+        path.write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+    except OSError as e:
+        raise WriteError(f"{path}：无法写入（{e.strerror or e}）") from e
+    return path
+
+
+__all__ = [
+    "SUFFIXES",
+    "WRITERS",
+    "Findings",
+    "WriteError",
+    "format_of",
+    "load_report",
+    "render",
+    "to_bytes",
+    "write_report",
+]

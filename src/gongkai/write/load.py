@@ -14,12 +14,13 @@ from typing import Any
 
 import yaml
 
-from gongkai.errors import InputError
+from gongkai.errors import InputError, LimitExceeded
 from gongkai.format import SECTIONS, Version, get
 from gongkai.model import Finding, Report
 from gongkai.model.values import ValueError_, parse_value
 
 SUFFIXES = (".json", ".yaml", ".yml")
+MAX_BYTES = 20_000_000  # a report's data is a few hundred KB; anything this large is not one
 _META = ("format", "body", "year", "title", "source")
 _NUMERALS = "一二三四五六"
 
@@ -102,6 +103,23 @@ def _sections(given: Any, name: str) -> dict[int, str]:
     return out
 
 
+def load_reports(path: str | Path) -> list[Report | LoadError]:
+    """Every report of a JSON/YAML file: one, or the list `gongkai parse --json` prints (an entry that
+    records a reading error comes back as that LoadError, so a batch can report it and go on)."""
+    path = Path(path)
+    data = _data(path)
+    if not isinstance(data, list):
+        return [report_from_data(data, path.name)]
+    out: list[Report | LoadError] = []
+    for i, item in enumerate(data, 1):
+        where = f"{path.name}第{i}份"
+        try:
+            out.append(report_from_data(item, where))
+        except LoadError as e:
+            out.append(e)
+    return out
+
+
 def report_from_data(data: Any, name: str) -> Report:
     """A Report from parsed YAML/JSON data; `name` is the file name used in error messages."""
     if isinstance(data, list):
@@ -143,11 +161,15 @@ def report_from_data(data: Any, name: str) -> Report:
     )
 
 
-def load_report(path: str | Path) -> Report:
-    """Load a hand-written YAML/JSON report, or the JSON that `gongkai parse --json` prints."""
+def _data(path: Path) -> Any:
+    """The parsed JSON/YAML of a report file; LoadError naming the file otherwise."""
     path = Path(path)
     name = path.name
     try:
+        if path.stat().st_size > MAX_BYTES:
+            raise LimitExceeded(
+                f"{name}：文件超过{MAX_BYTES // 1_000_000} MB，不是报告数据", code="load.limit"
+            )
         text = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
         raise LoadError(f"{name}：文件不存在") from None
@@ -163,4 +185,12 @@ def load_report(path: str | Path) -> Report:
         mark = getattr(e, "problem_mark", None)
         where = f"（第 {mark.line + 1} 行）" if mark else ""
         raise LoadError(f"{name}：YAML 格式错误{where}") from None
-    return report_from_data(data, name)
+    except RecursionError:
+        raise LoadError(f"{name}：数据嵌套过深，不是报告数据") from None
+    return data
+
+
+def load_report(path: str | Path) -> Report:
+    """Load a hand-written YAML/JSON report, or the JSON that `gongkai parse --json` prints."""
+    path = Path(path)
+    return report_from_data(_data(path), path.name)

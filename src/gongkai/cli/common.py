@@ -1,0 +1,105 @@
+"""What the register's commands share: the services, the acting user, options, and one-line errors.
+
+Every command is a thin face over `gongkai.service`: it turns its options into library values, calls one
+service operation and prints the result (a table, a line, or `--json`). Every error is one Chinese line
+on stderr and exit status 1; nothing is half-written (each operation is one transaction).
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import sys
+from collections.abc import Callable
+from datetime import date
+from functools import wraps
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from gongkai.access import Actor
+from gongkai.dates import parse_date
+from gongkai.errors import GongkaiError
+
+# Piped output (a file, a test) gets wide tables instead of 80 folded columns; a terminal keeps its width.
+out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
+err = Console(stderr=True, highlight=False)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", envvar="GONGKAI_DATABASE_URL", help="数据库地址（默认当前目录的 gongkai.sqlite3）"),
+]
+ActorOption = Annotated[
+    str | None, typer.Option("--actor", envvar="GONGKAI_USER", help="操作人（默认系统用户名）")
+]
+BodyOption = Annotated[str, typer.Option("--body", help="机关编号")]
+JsonOption = Annotated[bool, typer.Option("--json", help="输出 JSON")]
+
+
+def friendly(fn: Callable) -> Callable:
+    """Turn every gongkai error, database and file error into one line on stderr and exit 1."""
+
+    @wraps(fn)
+    def run(*args, **kw):
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            return fn(*args, **kw)
+        except GongkaiError as e:
+            say_error(str(e))
+        except SQLAlchemyError as e:
+            say_error(f"数据库操作失败（{type(e).__name__}: {str(e).splitlines()[0]}）")
+        except OSError as e:
+            say_error(f"{getattr(e, 'filename', '') or ''} {e.strerror or e}".strip())
+        raise typer.Exit(1)
+
+    return run
+
+
+def say_error(message: str) -> None:
+    err.print(f"错误：{message}", markup=False, soft_wrap=True)
+
+
+def services(db: str | None):
+    from gongkai.service import Services
+
+    return Services.open(db)
+
+
+def actor(name: str | None) -> Actor:
+    """The operator at the command line: a local administrator, named by --actor or the system user."""
+    if not name:
+        try:
+            name = getpass.getuser()
+        except Exception:  # no user name in some containers
+            name = "unknown"
+    return Actor.operator(name)
+
+
+def day(text: str | None, what: str) -> date | None:
+    return parse_date(text, what) if text else None
+
+
+def integer(text: str | None, what: str, low: int = 0, high: int = 10_000_000) -> int | None:
+    """A whole number typed by a person: "1.9" and "20天" are refused, never truncated."""
+    if text is None or str(text).strip() == "":
+        return None
+    t = str(text).strip()
+    if not t.lstrip("+").isdigit() or not low <= int(t) <= high:
+        raise GongkaiError(f"{what}“{t[:40]}”无效，应为{low}至{high}之间的整数", code="input.integer")
+    return int(t)
+
+
+def print_json(data: object) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=1, default=str))
+
+
+def read_text(path: Path, what: str) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise GongkaiError(f"{path}：文件不存在", code="input.file") from None
+    except UnicodeDecodeError:
+        raise GongkaiError(f"{path}：{what}请保存为UTF-8文本", code="input.file") from None

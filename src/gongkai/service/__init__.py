@@ -1,0 +1,37 @@
+"""The one service API the command line and the web application call.
+
+Each operation takes the acting user (`gongkai.access.Actor`), checks what they may do with the predicates
+of `gongkai.access.permissions`, runs in one transaction, returns domain objects and raises the
+`gongkai.errors` family with a Chinese message. The faces keep no logic of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from gongkai.dates import beijing_today
+from gongkai.service.calendar import CalendarService
+from gongkai.service.ledger import LedgerService
+from gongkai.service.records import RecordService
+from gongkai.service.reports import ReportService
+from gongkai.service.requests import Page, RequestService, RequestView, Summary
+from gongkai.store import Store
+
+__all__ = ["Page", "RequestService", "RequestView", "Services", "Summary"]
+
+
+class Services:
+    """Every service over one store, sharing one clock."""
+
+    def __init__(self, store: Store, *, today: Callable[[], date] = beijing_today):
+        self.store = store
+        self.requests = RequestService(store, today=today)
+        self.records = RecordService(store, today=today)
+        self.reports = ReportService(store, today=today)
+        self.calendar = CalendarService(store, today=today)
+        self.ledger = LedgerService(store, today=today)
+
+    @classmethod
+    def open(cls, url: str | None = None, **kw) -> Services:
+        return cls(Store.open(url), **kw)
