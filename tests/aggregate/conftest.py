@@ -15,6 +15,7 @@ def region(n: int = 3, version: str = "2021", year: int = 2023) -> list[Report]:
     for k in range(n):
         r = consistent_report(seed=11 + k, version=version, year=year)
         r.body, r.source = NAMES[k], f"reports/{k}.pdf"
+        r.title = f"{r.body}{year}年政府信息公开工作年度报告"  # readers take the body from the title
         out.append(r)
     return out
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from gongkai.cli import register, render, reports
+from gongkai.cli import aggregate, register, render, reports
 
 app = typer.Typer(
     name="gongkai",
@@ -14,7 +14,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (reports, render, register):
+for module in (reports, render, aggregate, register):
     module.install(app)
 
 
