@@ -221,3 +221,15 @@ def test_plain_output_lists_the_bodies_and_the_headline(files, bodies):
 def test_an_unwritable_output_is_one_line(files, tmp_path):
     result = _run(*files, "--xlsx", tmp_path / "no" / "such" / "dir.xlsx")
     assert result.exit_code == 1 and "无法写入" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_bad_entry_of_a_parse_list_is_named_once(files, bodies, tmp_path):
+    listing = tmp_path / "list.json"
+    listing.write_text(
+        json.dumps([bodies[0].to_dict(), "not a report"], ensure_ascii=False), encoding="utf-8"
+    )
+    result = _run(listing, files[1], "--json")
+    assert result.exit_code == 1
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"{listing}第2项：") and line.count(str(listing)) == 1
+    _assert_sums(_json(result)["cells"], bodies[:2])

@@ -41,7 +41,8 @@ def install(app: typer.Typer) -> None:
 
 def _said(source: str, cause: str) -> Unread:
     """One line on stderr naming the input and the cause; the input is left out of the sum."""
-    line = cause if cause.startswith(f"{Path(source).name}：") else f"{source}：{cause}"
+    named = cause.startswith((f"{source}：", f"{Path(source).name}："))  # the loader names the file itself
+    line = cause if named else f"{source}：{cause}"
     err.print(line, highlight=False, markup=False, soft_wrap=True)
     return Unread(source, line)
 
