@@ -3,10 +3,14 @@ and never a half-filled document."""
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 from datetime import date
 
+import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from notice_samples import ANSWER_CASES, BODY, CASES, REQUEST
 
 from gongkai.errors import InputError, LimitExceeded
@@ -109,6 +113,9 @@ def test_the_body_needs_a_document_number_prefix_and_a_way_to_be_reached():
         (lambda: AnswerDetails(AnswerKind.STILL_UNCLEAR), ("收到补正日期",)),
         (lambda: LapseDetails(date(2025, 3, 10), date(2025, 3, 9)), ("期限届满日期",)),
         (lambda: AnswerDetails(AnswerKind.NOT_EXIST, explanation="查" * 2001), ("说明", "过长")),
+        (lambda: NoticeRequest("2025-1", date(2025, 3, 4), "某\x00文件"), ("申请内容", "U+0000")),
+        (lambda: NoticeParty("某\ud800公司"), ("收件人名称", "U+D800")),
+        (lambda: NoticeParty("某公司", organisation="yes"), ("收件人是否为单位",)),
     ],
 )
 def test_bad_values_are_refused_on_construction(make, words):
@@ -224,3 +231,26 @@ def test_labels_are_accepted_wherever_a_code_is():
     )
     assert "王五：" in text and "涉及您的商业秘密、个人隐私等" in text and "申请获取“2024年度某某化工" in text
     assert isinstance(ReceiptDetails(), ReceiptDetails)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    content=st.text(max_size=300),
+    provision=st.text(max_size=100),
+    explanation=st.text(max_size=100),
+    number=st.integers(min_value=-5, max_value=2_000_000),
+)
+def test_any_text_renders_or_is_refused_with_one_line(content, provision, explanation, number):
+    try:
+        request = replace(REQUEST, content=content)
+        details = AnswerDetails(AnswerKind.PROVIDED, provision=provision, explanation=explanation)
+        notice = replace(
+            ANSWER_CASES[AnswerKind.PROVIDED].notice, request=request, details=details, number=number
+        )
+        data = render_notice(NoticeKind.ANSWER, notice)
+    except InputError as e:
+        assert str(e) and "\n" not in str(e)
+        return
+    text = "".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+    assert " ".join(content.split()).rstrip("。；;，,.． ") in text
+    assert f"某环公开〔2025〕{number}号" in text

@@ -63,7 +63,11 @@ class NoticeParty:
     def __post_init__(self):
         v.set_fields(self, name=v.text(self.name, "收件人名称", "name", required=True, limit=200))
         if not isinstance(self.organisation, bool):
-            raise InputError("organisation 应为 True 或 False", code="notice.invalid", field="organisation")
+            raise InputError(
+                "收件人是否为单位（organisation）应为 True 或 False",
+                code="notice.invalid",
+                field="organisation",
+            )
 
     @property
     def you(self) -> str:

@@ -4,6 +4,7 @@ line for a person (`InputError`), never a traceback or a half-filled document.""
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -25,6 +26,9 @@ def text(value: Any, label: str, field: str, *, required: bool = False, limit: i
     if not isinstance(value, str):
         raise InputError(f"{label}应为文字，收到{type(value).__name__}", code="notice.invalid", field=field)
     value = " ".join(value.split())
+    bad = next((ch for ch in value if unicodedata.category(ch) in ("Cc", "Cs", "Co")), None)
+    if bad is not None:  # a DOCX cannot hold them: refuse rather than fail half-way through writing
+        raise InputError(f"{label}含有不可打印的字符 U+{ord(bad):04X}", code="notice.invalid", field=field)
     if required and not value:
         raise missing(label, field)
     if len(value) > limit:
