@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from gongkai.org.model import BodyProfile
 from gongkai.register.answers import AnswerKind
 from gongkai.write.notices import (
     AnswerDetails,
@@ -24,17 +25,19 @@ from gongkai.write.notices import (
 )
 
 BODY = NoticeBody(
-    name="江苏省某某市某某区生态环境局",
-    office_name="区生态环境局法规科",
-    address="某某市某某区人民路88号",
-    postcode="214105",
-    phone="0510-83571234",
-    fax="0510-83575678",
-    email="gk@hbj.example.gov.cn",
-    hours="工作日8:30—17:00",
-    doc_prefix="某环公开",
-    reconsideration_body="某某市某某区人民政府",
-    court="某某市某某区人民法院",
+    "江苏省某某市某某区生态环境局",
+    BodyProfile(
+        office_name="区生态环境局法规科",
+        address="某某市某某区人民路88号",
+        postcode="214105",
+        phone="0510-83571234",
+        fax="0510-83575678",
+        email="gk@hbj.example.gov.cn",
+        hours="工作日8:30—17:00",
+        doc_prefix="某环公开",
+        reconsideration_body="某某市某某区人民政府",
+        court="某某市某某区人民法院",
+    ),
 )
 REQUEST = NoticeRequest(
     case_no="2025-017",

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from notice_samples import ANSWER_CASES, BODY, CASES, REQUEST
 
 from gongkai.errors import InputError, LimitExceeded
+from gongkai.org.model import BodyProfile
 from gongkai.register.answers import AnswerKind
 from gongkai.write.notices import (
     KINDS,
@@ -60,8 +61,12 @@ def test_a_receipt_without_its_due_date_names_the_field():
 
 
 def test_the_body_needs_a_document_number_prefix_and_a_way_to_be_reached():
-    _refused(NoticeKind.RECEIPT, _with("receipt", body=replace(BODY, doc_prefix="")), "文号前缀")
-    unreachable = replace(BODY, address="", phone="", email="")
+    _refused(
+        NoticeKind.RECEIPT,
+        _with("receipt", body=NoticeBody(BODY.name, replace(BODY.profile, doc_prefix=""))),
+        "文号前缀",
+    )
+    unreachable = NoticeBody(BODY.name, replace(BODY.profile, address="", phone="", email=""))
     _refused(NoticeKind.RECEIPT, _with("receipt", body=unreachable), "联系方式", "至少填写一项")
 
 
@@ -78,6 +83,8 @@ def test_the_body_needs_a_document_number_prefix_and_a_way_to_be_reached():
         (lambda: NoticeRequest("2025-1", date(2025, 3, 4), "某文件", due_on=date(2025, 3, 1)), ("答复期限",)),
         (lambda: NoticeParty(""), ("收件人名称",)),
         (lambda: NoticeBody(""), ("机关名称",)),
+        (lambda: NoticeBody("某局", {"phone": "1"}), ("机关资料",)),
+        (lambda: NoticeBody("某局", BodyProfile(phone="1\x07")), ("联系电话", "U+0007")),
         (lambda: replace(CASE["receipt"].notice, number=0), ("文号序号",)),
         (lambda: replace(CASE["receipt"].notice, number=2.5), ("文号序号", "整数")),
         (lambda: replace(CASE["receipt"].notice, issued_on=date(2025, 3, 3)), ("成文日期", "早于")),

@@ -3,9 +3,8 @@ to PDF in one call, keep their text and stay within a few A4 pages."""
 
 from __future__ import annotations
 
-import subprocess
-
 from notice_samples import ANSWER_CASES, BODY, CASES
+from pdf_tools import convert_to_pdf, pdf_info, pdf_text
 
 from gongkai.register.answers import AnswerKind
 from gongkai.write.notices import compose, render_notice
@@ -18,41 +17,20 @@ SELECTION = (
 )
 
 
-def _pdf_text(pdf) -> str:
-    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True)
-    return "".join(out.stdout.split())
-
-
 def test_libreoffice_converts_every_kind_of_notice_to_pdf(tmp_path):
     cases = {c.id: c for c in SELECTION}
     assert len(cases) == 12
     for case_id, case in cases.items():
         (tmp_path / f"{case_id}.docx").write_bytes(render_notice(case.kind, case.notice))
-    profile = tmp_path / "lo-profile"  # a private profile: other conversions may run at the same time
-    result = subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            *(str(tmp_path / f"{case_id}.docx") for case_id in cases),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
+    result = convert_to_pdf([tmp_path / f"{case_id}.docx" for case_id in cases], tmp_path)
     assert result.returncode == 0, result.stderr
     for case_id, case in cases.items():
         pdf = tmp_path / f"{case_id}.pdf"
         assert pdf.exists(), f"LibreOffice did not convert {case_id}"
-        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-        pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+        pages, info = pdf_info(pdf)
         assert 1 <= pages <= 3, (case_id, pages)
         assert "595.3" in info or "A4" in info  # 595.3 x 841.9 pts
-        flat = _pdf_text(pdf)
+        flat = "".join(pdf_text(pdf).split())
         composed = compose(case.kind, case.notice)
         for part in (composed.title, composed.doc_no, composed.date, BODY.name, *case.expected):
             assert "".join(part.split()) in flat, (case_id, part)

@@ -3,6 +3,8 @@ legal basis and the remedies are in the text, in the 公文 order."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from notice_samples import ANSWER_CASES, APPLICANT, BODY, CASES, NUMBER, addressee
 
@@ -90,7 +92,7 @@ def test_each_withholding_reason_cites_its_article(row):
 
 def test_remedies_name_the_bodies_generically_when_the_profile_leaves_them_empty():
     case = ANSWER_CASES[AnswerKind.NOT_EXIST]
-    body = NoticeBody(**{**BODY.__dict__, "reconsideration_body": "", "court": ""})
+    body = NoticeBody(BODY.name, replace(BODY.profile, reconsideration_body="", court=""))
     notice = case.notice.__class__(**{**case.notice.__dict__, "body": body})
     flat = "".join(notice_text(NoticeKind.ANSWER, notice).split())
     assert "向有管辖权的行政复议机关申请行政复议" in flat

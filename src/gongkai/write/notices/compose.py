@@ -107,28 +107,27 @@ def paragraphs(rendered: str) -> tuple[str, ...]:
 
 
 def contact_lines(body: NoticeBody) -> tuple[str, ...]:
-    if not (body.address or body.phone or body.email):
+    p = body.profile
+    if not (p.address or p.phone or p.email):
         raise InputError(
             f"机关“{body.name}”的联系方式未填写（办公地址、联系电话、电子邮箱至少填写一项）",
             code="notice.missing",
             field="contact",
         )
     lines = []
-    if body.office_name:
-        lines.append(f"联系机构：{body.office_name}")
-    if body.address:
-        lines.append(
-            f"通信地址：{body.address}" + (f"（邮政编码：{body.postcode}）" if body.postcode else "")
-        )
-    phones = [f"联系电话：{body.phone}"] if body.phone else []
-    if body.fax:
-        phones.append(f"传真：{body.fax}")
+    if p.office_name:
+        lines.append(f"联系机构：{p.office_name}")
+    if p.address:
+        lines.append(f"通信地址：{p.address}" + (f"（邮政编码：{p.postcode}）" if p.postcode else ""))
+    phones = [f"联系电话：{p.phone}"] if p.phone else []
+    if p.fax:
+        phones.append(f"传真：{p.fax}")
     if phones:
         lines.append("　".join(phones))
-    if body.email:
-        lines.append(f"电子邮箱：{body.email}")
-    if body.hours:
-        lines.append(f"办公时间：{body.hours}")
+    if p.email:
+        lines.append(f"电子邮箱：{p.email}")
+    if p.hours:
+        lines.append(f"办公时间：{p.hours}")
     return tuple(lines)
 
 

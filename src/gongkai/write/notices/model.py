@@ -8,6 +8,7 @@ naming the field in Chinese.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -20,37 +21,33 @@ from gongkai.write.notices import values as v
 
 @dataclass(frozen=True)
 class NoticeBody:
-    """The issuing body: its name (the title line and the signature) and its BodyProfile details."""
+    """The issuing body: its name (the title line and the signature) and the details its documents print.
+
+    Of the profile, `doc_prefix` is required to issue anything (文号前缀: 某环公开 → 某环公开〔2025〕12号),
+    and one of address, phone or email; an empty `reconsideration_body` or `court` is worded generically.
+    """
 
     name: str
-    office_name: str = ""  # 政府信息公开工作机构
-    address: str = ""
-    postcode: str = ""
-    phone: str = ""
-    fax: str = ""
-    email: str = ""
-    website: str = ""
-    hours: str = ""
-    doc_prefix: str = ""  # 文号前缀: 某环公开 → 某环公开〔2025〕12号
-    reconsideration_body: str = ""  # 行政复议机关; empty: the answer says 有管辖权的行政复议机关
-    court: str = ""  # 人民法院; empty: the answer says 有管辖权的人民法院
+    profile: BodyProfile = dataclasses.field(default_factory=BodyProfile)
 
     def __post_init__(self):
-        v.set_fields(self, name=v.text(self.name, "机关名称", "name", required=True, limit=100))
-        for field in BodyProfile.field_names():
-            v.set_fields(
-                self, **{field: v.text(getattr(self, field), PROFILE_LABELS[field], field, limit=200)}
-            )
-
-    @classmethod
-    def from_profile(cls, name: str, profile: BodyProfile) -> NoticeBody:
-        return cls(name=name, **profile.to_dict())
+        if not isinstance(self.profile, BodyProfile):
+            raise InputError("机关资料应为 BodyProfile", code="notice.invalid", field="profile")
+        checked = {
+            f: v.text(getattr(self.profile, f), PROFILE_LABELS[f], f, limit=200)
+            for f in BodyProfile.field_names()
+        }
+        v.set_fields(
+            self,
+            name=v.text(self.name, "机关名称", "name", required=True, limit=100),
+            profile=BodyProfile(**checked),
+        )
 
     def doc_no(self, year: int, number: int) -> str:
         """The 发文字号: prefix, year in 六角括号, number without leading zeros (GB/T 9704 7.2.4)."""
-        if not self.doc_prefix:
+        if not self.profile.doc_prefix:
             raise v.missing(f"文号前缀（机关“{self.name}”的资料中未填写）", "doc_prefix")
-        return f"{self.doc_prefix}〔{year}〕{number}号"
+        return f"{self.profile.doc_prefix}〔{year}〕{number}号"
 
 
 @dataclass(frozen=True)
