@@ -7,6 +7,7 @@ then a table, a line or `--json`. Choices accept their code or their Chinese lab
 from __future__ import annotations
 
 from dataclasses import fields
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -630,3 +631,62 @@ def fee_cmd(
         out.print(f"{amount}" + (f"（该申请人当月第{n}件）" if m == "count" else ""))
         return
     out.print(f"{fee(m, ordinal=integer(ordinal, '当月申请序号', 1, 100000), pages=n_pages)}")
+
+
+# ---------------------------------------------------------------------------------------------- documents
+
+
+@register_app.command("notice")
+@friendly
+def notice(
+    body: BodyOption,
+    case_no: Case,
+    kind: Annotated[
+        str,
+        typer.Argument(
+            help="文书：登记回执、补正告知书、征求第三方意见函、征求其他机关意见函、延期答复告知书、收费通知书、答复书、逾期未补正告知书、逾期未缴费告知书"
+        ),
+    ],
+    out_file: Annotated[
+        Path | None, typer.Option("--out", help="输出的 DOCX 文件（默认：案号-文书名.docx）")
+    ] = None,
+    on: Annotated[str | None, typer.Option("--date", help="成文日期（默认为所依据事件的日期）")] = None,
+    party_name: Annotated[
+        str | None, typer.Option("--party-name", help="征求意见函：对象名称（有多份时）")
+    ] = None,
+    provision: Annotated[str, typer.Option("--provision", help="答复书：提供信息的方式或获取途径")] = "",
+    explanation: Annotated[str, typer.Option("--explanation", help="答复书：事实与理由的说明")] = "",
+    withheld_part: Annotated[str, typer.Option("--withheld-part", help="部分公开：不予公开的部分")] = "",
+    responsible_body: Annotated[
+        str, typer.Option("--responsible-body", help="不属于本机关负责公开：负责机关")
+    ] = "",
+    responsible_contact: Annotated[
+        str, typer.Option("--responsible-contact", help="负责机关的联系方式")
+    ] = "",
+    previous_answered_on: Annotated[
+        str, typer.Option("--previous-answered-on", help="重复申请：前次答复日期")
+    ] = "",
+    payment: Annotated[str, typer.Option("--payment", help="收费通知书：缴纳方式")] = "",
+    concern: Annotated[str, typer.Option("--concern", help="征求意见函：征求意见的原因")] = "",
+    guidance: Annotated[str, typer.Option("--guidance", help="补正告知书：给申请人的指导")] = "",
+    db: DbOption = None,
+    as_actor: ActorOption = None,
+) -> None:
+    """按登记簿的记录和本机关信息生成标准文书（DOCX，公文格式），编号取本机关当年文号。"""
+    extra = {
+        "provision": provision,
+        "explanation": explanation,
+        "withheld_part": withheld_part,
+        "responsible_body": responsible_body,
+        "responsible_contact": responsible_contact,
+        "previous_answered_on": previous_answered_on,
+        "payment": payment,
+        "concern": concern,
+        "guidance": guidance,
+    }
+    issued = services(db).notices.issue(
+        actor(as_actor), body, case_no, kind, issued_on=day(on, "成文日期"), party_name=party_name, **extra
+    )
+    target = out_file or Path(issued.filename)
+    target.write_bytes(issued.docx)
+    out.print(f"已生成 {target}（{issued.doc_no}）", markup=False)

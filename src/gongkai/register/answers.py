@@ -27,9 +27,9 @@ class AnswerKind(StrEnum):
     DUPLICATE = "duplicate"  # 36(6) 重复申请
     SPECIAL_PROCEDURE = "special_procedure"  # 36(7) 工商、不动产登记资料等依特别规定办理
     PETITION = "petition"  # 39(1) 信访、投诉、举报等
-    PUBLICATION = "publication"  # 39(2) 要求提供公开出版物
+    PUBLICATION = "publication"  # 39 第二款 要求提供公开出版物
     EXCESSIVE = "excessive"  # 35 无正当理由大量、频繁申请
-    CONFIRMATION = "confirmation"  # 39(2) 要求确认或重新出具已获取的信息
+    CONFIRMATION = "confirmation"  # 2, 38 要求确认或重新出具已获取的信息 (no article of its own)
 
 
 @dataclass(frozen=True)
@@ -116,8 +116,10 @@ RULES: tuple[AnswerRule, ...] = (
     AnswerRule(
         AnswerKind.CONFIRMATION,
         "要求确认或重新出具已获取的信息",
-        "第三十九条第二款",
+        "第三十八条",
         "not_handled.confirmation",
+        guidance="条例没有专条；申请确认已获取信息的真伪或要求重新出具，不属于提供已制作或获取的政府信息"
+        "（第二条、第三十八条），告知不作为政府信息公开申请处理。",
     ),
 )
 

@@ -94,7 +94,27 @@ def _outcome_aliases() -> dict[str, str]:
 
 
 def _answer_aliases() -> dict[str, str]:
-    out = {}
+    """The basis (第三十六条第（四）项, 36(4)), short names, and the label of the row an answer kind alone
+    leads to (重复申请 → duplicate)."""
+    from gongkai.register.answers import kinds_for_row
+
+    out = {
+        "另行制作": "needs_creation",
+        "不存在": "not_exist",
+        "不属于本机关": "not_ours",
+        "特别规定": "special_procedure",
+        "信访": "petition",
+        "出版物": "publication",
+        "大量频繁": "excessive",
+        "确认或重新出具": "confirmation",
+        "仍不明确": "still_unclear",
+    }
+    for row, label in OUTCOME_LABELS.items():
+        kinds = kinds_for_row(row)
+        if len(kinds) == 1:
+            bare = _NUMBERING.sub("", label)
+            out.setdefault(bare, kinds[0].value)
+            out.setdefault(re.sub(r"（.*?）", "", bare), kinds[0].value)
     for r in ANSWER_RULES:
         m = re.match(r"第(.+)条(?:第[（(](.+)[）)]项)?", r.basis)
         out[r.basis] = r.kind.value

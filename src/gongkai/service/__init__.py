@@ -13,6 +13,7 @@ from datetime import date
 from gongkai.dates import beijing_today
 from gongkai.service.calendar import CalendarService
 from gongkai.service.ledger import LedgerService
+from gongkai.service.notices import NoticeService
 from gongkai.service.records import RecordService
 from gongkai.service.reports import ReportService
 from gongkai.service.requests import Page, RequestService, RequestView, Summary
@@ -31,6 +32,7 @@ class Services:
         self.reports = ReportService(store, today=today)
         self.calendar = CalendarService(store, today=today)
         self.ledger = LedgerService(store, today=today)
+        self.notices = NoticeService(store, today=today)
 
     @classmethod
     def open(cls, url: str | None = None, **kw) -> Services:

@@ -221,6 +221,12 @@ class RequestService(Service):
                     code="register.field",
                     field="notified",
                 )
+            if not ev.reason:
+                raise InputError(
+                    f"{who}须写明延期理由（延期答复告知书中告知申请人）",
+                    code="register.field",
+                    field="reason",
+                )
         elif isinstance(ev, ExplanationRequested) and not ev.days:
             raise InputError(f"{who}须写明说明理由的期限（工作日）", code="register.field", field="days")
         elif isinstance(ev, Deferred) and not (ev.until and ev.approved_by):

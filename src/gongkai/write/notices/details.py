@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from gongkai.errors import InputError
 from gongkai.register.answers import BY_KIND, AnswerKind
-from gongkai.register.fees import FeeMethod
+from gongkai.register.deadline import FEES_FROM
+from gongkai.register.types import FEE_METHOD_LABELS, FeeMethod
 from gongkai.write.notices import values as v
 from gongkai.write.notices.fee_lines import FeeLine, count_lines, page_lines
 from gongkai.write.notices.kinds import NoticeKind
@@ -156,10 +157,6 @@ class ExtensionDetails:
             )
         _order(notice.issued_on, self.due_on, f"延长后的答复期限{self.due_on}早于成文日期", "due_on")
         return {}
-
-
-FEE_METHOD_LABELS = {FeeMethod.COUNT: "按件计收", FeeMethod.PAGES: "按量计收"}
-FEES_FROM = date(2021, 1, 1)  # 国办函〔2020〕109号 applies to applications received from this day
 
 
 @dataclass(frozen=True)
