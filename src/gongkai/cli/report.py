@@ -9,6 +9,7 @@ import typer
 
 from gongkai.cli.common import ActorOption, BodyOption, DbOption, actor, friendly, out, services
 from gongkai.errors import InputError
+from gongkai.format.spec import REQUESTS_2021
 
 
 def install(app: typer.Typer) -> None:
@@ -16,6 +17,7 @@ def install(app: typer.Typer) -> None:
 
 
 OUTPUTS = (".json", ".docx", ".html", ".md", ".txt")
+HEADLINE = {"received": "新收", "brought_forward": "上年结转", "total": "办结", "carried_forward": "结转下年"}
 
 
 @friendly
@@ -39,12 +41,8 @@ def report(
     svc = services(db)
     rep = svc.reports.annual(actor(as_actor), body, year, narrative=text)
     write_report(rep, out_file)
-    c = rep.cells
-    out.print(
-        f"已生成{rep.body}{rep.year}年度报告：{out_file}（新收{c.get('requests.received.total')}件，"
-        f"上年结转{c.get('requests.brought_forward.total')}件，办结{c.get('requests.total.total')}件，"
-        f"结转下年{c.get('requests.carried_forward.total')}件）",
-        markup=False,
-    )
+    total = {row: rep.cells.get(REQUESTS_2021.cell_id(row, "total")) for row in HEADLINE}
+    figures = "，".join(f"{label}{total[row]}件" for row, label in HEADLINE.items())
+    out.print(f"已生成{rep.body}{rep.year}年度报告：{out_file}（{figures}）", markup=False)
     for f in rep.findings:
         out.print(f"  提示：{f.rule}：{f.message}", markup=False, soft_wrap=True)

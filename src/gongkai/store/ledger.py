@@ -114,6 +114,7 @@ APPEALS = (
     ("result", "结果"),
 )
 
+_LABEL_OF = {code: label for code, label in (*REQUEST, *PRIVATE, *DERIVED, *EVENT)}
 SHEETS = {
     "requests": "申请与事件",
     "documents": "规章和规范性文件",
@@ -379,7 +380,9 @@ def _row(keys: list[str | None], values, where: str) -> dict[str, str]:
             v = str(int(v))
         v = str(v).strip()
         if len(v) > MAX_FIELD:
-            raise LimitExceeded(f"{where}：“{k}”过长（{len(v)}字，最多{MAX_FIELD}字）", code="input.file")
+            raise LimitExceeded(
+                f"{where}：“{_LABEL_OF.get(k, k)}”过长（{len(v)}字，最多{MAX_FIELD}字）", code="input.file"
+            )
         row[k] = v
     return row
 
