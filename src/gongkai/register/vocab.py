@@ -243,6 +243,15 @@ BODY_KINDS = _vocab(
 )
 REGION_LEVELS = _vocab("地区级别", REGION_LEVEL_LABELS, {"县": "county", "区": "county", "县区": "county"})
 
+
+def _categories() -> Vocabulary:
+    from gongkai.proactive import CATEGORY_LABELS
+
+    return _vocab("信息类别", CATEGORY_LABELS, {"规范性文件": "normative_documents", "政策文件": "policy"})
+
+
+PUBLICATION_CATEGORIES = _categories()
+
 #: Chinese names of event fields, for messages and forms.
 FIELD_LABELS = {
     "days": "天数",

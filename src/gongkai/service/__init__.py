@@ -11,11 +11,13 @@ from collections.abc import Callable
 from datetime import date
 
 from gongkai.dates import beijing_today
+from gongkai.service.approvals import ApprovalService
 from gongkai.service.calendar import CalendarService
 from gongkai.service.ledger import LedgerService
 from gongkai.service.notices import NoticeService
+from gongkai.service.proactive import ProactiveService
 from gongkai.service.records import RecordService
-from gongkai.service.reports import ReportService
+from gongkai.service.reports import AnnualReportService, ReportService
 from gongkai.service.requests import Page, RequestService, RequestView, Summary
 from gongkai.store import Store
 
@@ -33,6 +35,9 @@ class Services:
         self.calendar = CalendarService(store, today=today)
         self.ledger = LedgerService(store, today=today)
         self.notices = NoticeService(store, today=today)
+        self.approvals = ApprovalService(store, today=today)
+        self.proactive = ProactiveService(store, today=today)
+        self.annual = AnnualReportService(store, today=today)
 
     @classmethod
     def open(cls, url: str | None = None, **kw) -> Services:

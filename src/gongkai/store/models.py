@@ -243,3 +243,76 @@ class AuditRow(Base):
     after: Mapped[dict | None] = mapped_column(JSON)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     by: Mapped[str] = mapped_column(String(100))
+
+
+class ApprovalRow(Stamped, Base):
+    """The approval of an answer or a publication (gongkai.approval): its stage and the draft itself."""
+
+    __tablename__ = "approvals"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    body_id: Mapped[str] = mapped_column(ForeignKey("bodies.id"))
+    subject: Mapped[str] = mapped_column(String(20))  # answer, publication
+    subject_key: Mapped[str] = mapped_column(String(100))  # the case number, or the publication's id
+    stage: Mapped[str] = mapped_column(String(20))
+    secrecy: Mapped[bool] = mapped_column(Boolean, default=False)  # a 保密审查 is required
+    payload: Mapped[dict] = mapped_column(JSON, default=dict)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __table_args__ = (
+        Index("ix_approvals_body_stage", "body_id", "stage"),
+        Index("ix_approvals_subject", "body_id", "subject", "subject_key"),
+    )
+
+
+class ApprovalStepRow(Base):
+    """One step of an approval: who did what, when, with which comment."""
+
+    __tablename__ = "approval_steps"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    approval_id: Mapped[int] = mapped_column(ForeignKey("approvals.id"), index=True)
+    step: Mapped[str] = mapped_column(String(20))
+    before: Mapped[str] = mapped_column(String(20))
+    after: Mapped[str] = mapped_column(String(20))
+    comment: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    by: Mapped[str] = mapped_column(String(100))
+
+
+class PublicationRow(Stamped, Base):
+    """An entry of the body's catalogue of proactive disclosure (gongkai.proactive)."""
+
+    __tablename__ = "publications"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    body_id: Mapped[str] = mapped_column(ForeignKey("bodies.id"))
+    index_no: Mapped[str | None] = mapped_column(String(100), unique=True)  # 索引号, given at publication
+    title: Mapped[str] = mapped_column(String(300))
+    category: Mapped[str] = mapped_column(String(40))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    doc_number: Mapped[str] = mapped_column(String(200), default="")
+    channel: Mapped[str] = mapped_column(String(40), default="政府网站")
+    text: Mapped[str] = mapped_column(Text, default="")
+    formed_on: Mapped[date] = mapped_column(Date)
+    issued_on: Mapped[date | None] = mapped_column(Date)
+    repealed_on: Mapped[date | None] = mapped_column(Date)
+    published_on: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20))  # draft, approving, published, withdrawn
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __table_args__ = (Index("ix_publications_body_status", "body_id", "status", "published_on"),)
+
+
+class AnnualReportRow(Stamped, Base):
+    """A body's annual report of a year as the office prepares it (gongkai.reporting): its narrative, and
+    the report as it stood when submitted and when published."""
+
+    __tablename__ = "annual_reports"
+    body_id: Mapped[str] = mapped_column(ForeignKey("bodies.id"), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    narrative: Mapped[dict] = mapped_column(JSON, default=dict)
+    submitted_on: Mapped[date | None] = mapped_column(Date)
+    submitted_by: Mapped[str | None] = mapped_column(String(100))
+    published_on: Mapped[date | None] = mapped_column(Date)
+    published_by: Mapped[str | None] = mapped_column(String(100))
+    snapshot: Mapped[dict | None] = mapped_column(JSON)
+    version: Mapped[int] = mapped_column(Integer, default=1)

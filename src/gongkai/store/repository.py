@@ -9,7 +9,9 @@ persists events and the projection `derive` computes from them.
 from __future__ import annotations
 
 from gongkai.register.calendar import YearSchedule, checked
+from gongkai.store.approvals import ApprovalStore
 from gongkai.store.org import OrgStore
+from gongkai.store.publications import PublicationStore
 from gongkai.store.records import RecordStore
 from gongkai.store.reports import ReportStore
 from gongkai.store.requests import LoggedEvent, Moved, RequestQuery, RequestStore, StoredRequest
@@ -17,7 +19,7 @@ from gongkai.store.requests import LoggedEvent, Moved, RequestQuery, RequestStor
 __all__ = ["LoggedEvent", "Moved", "RequestQuery", "Store", "StoredRequest"]
 
 
-class Store(OrgStore, RequestStore, RecordStore, ReportStore):
+class Store(OrgStore, RequestStore, RecordStore, ReportStore, ApprovalStore, PublicationStore):
     """The whole store (see the module of each concern)."""
 
     def load_calendar(self, schedule: YearSchedule, actor: str) -> tuple[int, list[Moved]]:

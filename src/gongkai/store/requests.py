@@ -150,6 +150,12 @@ class RequestStore(StoreBase):
         st = self._state(req, [e.event for e in log if not e.voided])
         return StoredRequest(row.id, row.body_id, req, log, st, row.version, row.deleted_at is not None)
 
+    def state_for(
+        self, request: Request, events: list[Event], cal: WorkCalendar | None = None
+    ) -> RequestState:
+        """What the log would derive (a draft answer is checked this way before it is stored)."""
+        return self._state(request, events, cal)
+
     def _state(self, request: Request, events: list[Event], cal: WorkCalendar | None = None) -> RequestState:
         cal = cal or self.calendar()
         if request.seeded:
@@ -341,11 +347,18 @@ class RequestStore(StoreBase):
             return StoredRequest(row.id, body_id, request, logged, st, row.version)
 
     def append(
-        self, body_id: str, case_no: str, event: Event, expected_version: int, actor: str
+        self,
+        body_id: str,
+        case_no: str,
+        event: Event,
+        expected_version: int,
+        actor: str,
+        *,
+        session: Session | None = None,
     ) -> StoredRequest:
         """Append one event. `expected_version` is the version the caller read: if the request changed since,
         ConflictError, and nothing is written."""
-        with self.Session.begin() as s:
+        with self._tx(session) as s:
             w = self._begin_write(s, body_id, case_no, expected_version)
             log = [*w.current.events, event]
             st = self._state(w.current.request, log)
