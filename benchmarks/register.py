@@ -30,6 +30,7 @@ from sqlalchemy import create_engine, text
 from gongkai.register.calendar import default_calendar
 from gongkai.register.types import APPLICANT_TYPES, OUTCOMES, Channel
 from gongkai.store import Store
+from gongkai.store.models import Base
 
 BODY = "bench"
 APPLICANT_WEIGHTS = (70, 15, 3, 3, 4, 5)
@@ -153,6 +154,19 @@ EV_COLS = (
 )
 
 
+def _filled(table: str, cols: tuple[str, ...], rows):
+    """The rows with every NOT NULL column the generator leaves out set to the model's default, so a
+    bulk load keeps up with columns later migrations add."""
+    extra = [
+        c
+        for c in Base.metadata.tables[table].columns
+        if c.name not in cols and not c.nullable and c.default is not None and c.default.is_scalar
+    ]
+    names = cols + tuple(c.name for c in extra)
+    defaults = tuple(c.default.arg for c in extra)
+    return names, (tuple(r) + defaults for r in rows)
+
+
 def _iso(v):
     """SQLAlchemy's SQLite storage format for dates and datetimes."""
     if isinstance(v, datetime):
@@ -165,10 +179,10 @@ def load_sqlite(store: Store, requests, events) -> None:
     try:
         cur = raw.cursor()
         cur.execute("PRAGMA synchronous=OFF")
-        q = f"INSERT INTO requests ({', '.join(REQ_COLS)}) VALUES ({', '.join('?' * len(REQ_COLS))})"
-        cur.executemany(q, ([_iso(v) for v in r] for r in requests))
-        q = f"INSERT INTO request_events ({', '.join(EV_COLS)}) VALUES ({', '.join('?' * len(EV_COLS))})"
-        cur.executemany(q, ([_iso(v) for v in e] for e in events))
+        for table, cols, rows in (("requests", REQ_COLS, requests), ("request_events", EV_COLS, events)):
+            names, rows = _filled(table, cols, rows)
+            q = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+            cur.executemany(q, ([_iso(v) for v in r] for r in rows))
         raw.commit()
         cur.execute("ANALYZE")
         raw.commit()
@@ -180,12 +194,11 @@ def load_postgres(store: Store, requests, events) -> None:
     raw = store.engine.raw_connection()
     try:
         cur = raw.cursor()
-        with cur.copy(f"COPY requests ({', '.join(REQ_COLS)}) FROM STDIN") as cp:
-            for r in requests:
-                cp.write_row(r)
-        with cur.copy(f"COPY request_events ({', '.join(EV_COLS)}) FROM STDIN") as cp:
-            for e in events:
-                cp.write_row(e)
+        for table, cols, rows in (("requests", REQ_COLS, requests), ("request_events", EV_COLS, events)):
+            names, rows = _filled(table, cols, rows)
+            with cur.copy(f"COPY {table} ({', '.join(names)}) FROM STDIN") as cp:
+                for r in rows:
+                    cp.write_row(r)
         cur.execute("SELECT setval('requests_id_seq', (SELECT max(id) FROM requests))")
         cur.execute("SELECT setval('request_events_id_seq', (SELECT max(id) FROM request_events))")
         raw.commit()
