@@ -460,7 +460,9 @@ def _requests(svc: Services, b: DemoBody, today: date, rnd: random.Random) -> No
     for d in sorted(rnd.sample(range(0, max(span - 3, this_year + 1)), this_year)):
         plan.append((date(today.year, 1, 2) + timedelta(days=d), rnd.choice(SCENARIOS + COMMON)))
     # the dashboard's lists: overdue, due within 3 and 5 working days, waiting past the 补正 period
-    for back, scenario in ((24, still_open), (18, still_open), (16, still_open), (12, waiting_correction)):
+    # and one answered late this year
+    recent = ((60, late), (24, still_open), (18, still_open), (16, still_open), (12, waiting_correction))
+    for back, scenario in recent:
         if b.volume >= 10:
             plan.append((_workdays_before(svc, today, back), scenario))
     plan.sort(key=lambda p: p[0])
