@@ -49,7 +49,8 @@ def test_dashboard_counts_what_is_due(world, signed_in):
         a.attributes["href"].split("view=")[1]: int(a.css_first(".num").text())
         for a in HTMLParser(r.text).css("a.tile")
     }
-    # on 6/30: 5/6 is overdue; 6/1 is due 7/1 (端午 6/19 is a holiday), within 3 working days; 6/24 later
+    # on 6/30: 5/6 is overdue; 6/1 is due today (端午 6/19 is a holiday); the due-soon lists count the
+    # overdue one too; 6/24 is due in July
     assert tiles == {"overdue": 1, "due3": 2, "due5": 2, "waiting": 0, "late": 0}
     assert "2026-001" in r.text and "申请内容1" in r.text
     assert "2025年度报告" in r.text and "2026-01-31" in r.text
