@@ -10,7 +10,6 @@ from urllib.parse import quote
 
 import docx
 import pytest
-
 from tests.web.conftest import PASSWORD
 
 SHOTS = Path("/tmp/shots-web")
