@@ -6,9 +6,10 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test lint format bench clean setup sysdeps
 
-# System tools the DOCX/PDF tests use: LibreOffice (DOCX → PDF), CJK fonts, poppler, qpdf.
-SYSTOOLS := soffice pdftoppm pdftotext qpdf
-SYSPKGS := libreoffice-writer-nogui fonts-noto-cjk poppler-utils qpdf
+# System tools the DOCX/PDF tests use: LibreOffice (DOCX → PDF), CJK fonts, poppler, qpdf; and the
+# PostgreSQL client tools `gongkai backup`/`restore` run (pg_dump, pg_restore, psql).
+SYSTOOLS := soffice pdftoppm pdftotext qpdf pg_dump pg_restore psql
+SYSPKGS := libreoffice-writer-nogui fonts-noto-cjk poppler-utils qpdf postgresql-client
 
 setup: $(STAMP)
 
