@@ -8,7 +8,7 @@ chinese.install()
 
 import typer  # noqa: E402  (after the Chinese help texts are in place)
 
-from gongkai.cli import admin, aggregate, calendar, ledger, records, register, render, report, reports  # noqa: E402, F401
+from gongkai.cli import admin, aggregate, calendar, common, ledger, records, register, render, report, reports  # noqa: E402, F401
 
 app = typer.Typer(
     name="gongkai",
@@ -20,6 +20,7 @@ app = typer.Typer(
 
 for module in (reports, render, aggregate, calendar, report, register, admin):
     module.install(app)
+common.guard(app)  # one Chinese line for every error of every command, never a traceback
 
 
 def main() -> None:

@@ -14,7 +14,7 @@ import re
 import sqlite3
 import subprocess
 import tempfile
-from contextlib import closing, suppress
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import func, inspect, select, table, text
 from sqlalchemy.engine import make_url
 
+from gongkai import atomic
 from gongkai.store.db import alembic_config, database_url, make_engine, migrate
 from gongkai.store.errors import StoreError
 
@@ -49,22 +50,12 @@ def backup(url: str | None, out: Path) -> BackupInfo:
     url = database_url(url)
     kind = _kind_of_url(url)
     out = Path(out)
-    if out.is_dir():
-        raise BackupError(f"{out}：是一个目录，请给出备份文件名")
-    if not out.parent.is_dir():
-        raise BackupError(f"{out.parent}：目录不存在")
     revision = _live_revision(url)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    try:
+    with atomic.target(out, private=True) as tmp:  # personal data: readable by the owner only
         if kind == "sqlite":
-            _sqlite_backup(_sqlite_path(url), Path(tmp))
+            _sqlite_backup(_sqlite_path(url), tmp)
         else:
-            _run(["pg_dump", "-Fc", "--no-owner", "--no-privileges", "-f", tmp, "-d", _libpq(url)], url)
-        os.replace(tmp, out)
-    finally:
-        with suppress(FileNotFoundError):
-            os.unlink(tmp)
+            _run(["pg_dump", "-Fc", "--no-owner", "--no-privileges", "-f", str(tmp), "-d", _libpq(url)], url)
     return BackupInfo(kind, revision, out)
 
 
