@@ -7,9 +7,10 @@ STAMP := $(VENV)/.installed
 .PHONY: samples run test lint format bench clean setup sysdeps assets
 
 # System tools the tests use: LibreOffice (DOCX → PDF), CJK fonts, poppler, qpdf; chromium for the
-# browser tests (Playwright drives /usr/bin/chromium and downloads no browser); npm for the web assets.
-SYSTOOLS := soffice pdftoppm pdftotext qpdf chromium npm
-SYSPKGS := libreoffice-writer-nogui fonts-noto-cjk poppler-utils qpdf chromium npm
+# browser tests (Playwright drives /usr/bin/chromium and downloads no browser); npm for the web assets;
+# the PostgreSQL client tools `gongkai backup`/`restore` run (pg_dump, pg_restore, psql).
+SYSTOOLS := soffice pdftoppm pdftotext qpdf chromium npm pg_dump pg_restore psql
+SYSPKGS := libreoffice-writer-nogui fonts-noto-cjk poppler-utils qpdf chromium npm postgresql-client
 VENDOR := src/gongkai/web/static/vendor
 ASSETS := $(VENDOR)/.installed
 

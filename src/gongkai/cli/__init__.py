@@ -8,7 +8,19 @@ chinese.install()
 
 import typer  # noqa: E402  (after the Chinese help texts are in place)
 
-from gongkai.cli import aggregate, calendar, ledger, records, register, render, report, reports, web  # noqa: E402, F401
+from gongkai.cli import (  # noqa: E402, F401
+    admin,
+    aggregate,
+    calendar,
+    common,
+    ledger,
+    records,
+    register,
+    render,
+    report,
+    reports,
+    web,
+)
 
 app = typer.Typer(
     name="gongkai",
@@ -18,8 +30,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (reports, render, aggregate, calendar, report, register, web):
+for module in (reports, render, aggregate, calendar, report, register, web, admin):
     module.install(app)
+common.guard(app)  # one Chinese line for every error of every command, never a traceback
 
 
 def main() -> None:

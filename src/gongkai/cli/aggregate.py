@@ -10,14 +10,15 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from gongkai import atomic
 from gongkai.aggregate import Summary, Unread, aggregate
 from gongkai.cli.batch import err, expand_paths, fail
+from gongkai.cli.reports import finding_line
 from gongkai.errors import GongkaiError
 from gongkai.format.spec import Version, get
 from gongkai.model import Report
-from gongkai.model.finding import Severity
 
-out = Console()
+out = Console(markup=False)  # names may hold "[…]": styles are given as Text
 
 Out = Path | None
 REPORTS_HELP = (
@@ -102,8 +103,7 @@ def _show(summary: Summary) -> None:
         t.add_row(b.name, b.report.source or "", str(b.errors), str(warnings), str(b.blank_cells))
     out.print(t)
     for f in summary.report.findings:
-        mark = "[red]错误[/red]" if f.severity is Severity.ERROR else "[yellow]提示[/yellow]"
-        out.print(f"  {mark} {f.rule}：{f.message}", highlight=False, soft_wrap=True)
+        out.print(finding_line(f), highlight=False, soft_wrap=True)
     regional = summary.report
     requests = get(regional.format or Version.V2021).table("requests")
     figures = "，".join(f"{k}{_figure(regional.get(requests.cell_id(row, 'total')))}" for k, row in HEADLINE)
@@ -116,9 +116,9 @@ def _figure(value: object) -> str:
 
 def _write(path: Path, data: bytes) -> None:
     try:
-        path.write_bytes(data)
-    except OSError as e:
-        err.print(f"{path}：无法写入（{e.strerror or e}）", highlight=False, markup=False)
+        atomic.write_bytes(path, data)
+    except GongkaiError as e:
+        err.print(str(e), highlight=False, markup=False, soft_wrap=True)
         raise typer.Exit(1) from e
     typer.echo(f"已写出 {path}")
 

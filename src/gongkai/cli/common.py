@@ -7,6 +7,7 @@ on stderr and exit status 1; nothing is half-written (each operation is one tran
 
 from __future__ import annotations
 
+import errno
 import getpass
 import json
 import sys
@@ -18,14 +19,17 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from typer.exceptions import TyperException
 
 from gongkai.access import Actor
 from gongkai.dates import parse_date
 from gongkai.errors import GongkaiError
 
 # Piped output (a file, a test) gets wide tables instead of 80 folded columns; a terminal keeps its width.
-out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True, highlight=False)
+# No markup: names of files, bodies and cases may hold "[…]", which must print as typed (styles are
+# given as rich Text where wanted).
+out = Console(highlight=False, markup=False, width=None if sys.stdout.isatty() else 160)
+err = Console(stderr=True, highlight=False, markup=False)
 
 DbOption = Annotated[
     str | None,
@@ -39,7 +43,8 @@ JsonOption = Annotated[bool, typer.Option("--json", help="输出 JSON")]
 
 
 def friendly(fn: Callable) -> Callable:
-    """Turn every gongkai error, database and file error into one line on stderr and exit 1."""
+    """Turn every gongkai error, database and file error into one line on stderr and exit 1; anything
+    else is a defect of gongkai, still one line (never a traceback), said to be one."""
 
     @wraps(fn)
     def run(*args, **kw):
@@ -47,15 +52,50 @@ def friendly(fn: Callable) -> Callable:
 
         try:
             return fn(*args, **kw)
+        except (typer.Exit, typer.Abort, TyperException):
+            raise  # exit statuses and usage errors the command means
         except GongkaiError as e:
             say_error(str(e))
         except SQLAlchemyError as e:
             say_error(f"数据库操作失败（{type(e).__name__}: {str(e).splitlines()[0]}）")
         except OSError as e:
-            say_error(f"{getattr(e, 'filename', '') or ''} {e.strerror or e}".strip())
+            say_error(os_error(e))
+        except MemoryError:
+            say_error("内存不足，无法完成（输入过大）")
+        except Exception as e:  # a defect: one line naming it, not a traceback
+            first = (str(e).splitlines() or [""])[0][:200]
+            say_error(f"内部错误（{type(e).__name__}: {first}），请将此问题报告给维护人员")
         raise typer.Exit(1)
 
+    run._friendly = True
     return run
+
+
+#: What a file operation's failure means, in the words of an office (strerror is English).
+OS_ERRORS = (
+    (FileNotFoundError, "文件或目录不存在"),
+    (FileExistsError, "已存在同名的文件"),
+    (IsADirectoryError, "是一个目录，不是文件"),
+    (NotADirectoryError, "路径中有一项不是目录"),
+    (PermissionError, "没有读写权限"),
+)
+
+
+def os_error(e: OSError) -> str:
+    where = e.filename or ""
+    cause = next((text for kind, text in OS_ERRORS if isinstance(e, kind)), None)
+    if cause is None:
+        cause = "磁盘已满" if e.errno == errno.ENOSPC else f"无法读写（{e.strerror or e}）"
+    return f"{where}：{cause}" if where else cause
+
+
+def guard(app: typer.Typer) -> None:
+    """Every command of the app and its groups under `friendly` (a command added later is covered too)."""
+    for c in app.registered_commands:
+        if c.callback is not None and not getattr(c.callback, "_friendly", False):
+            c.callback = friendly(c.callback)
+    for g in app.registered_groups:
+        guard(g.typer_instance)
 
 
 def say_error(message: str) -> None:

@@ -12,7 +12,9 @@ from typing import Annotated
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
+from gongkai import atomic
 from gongkai.cli.common import (
     ActorOption,
     BodyOption,
@@ -332,8 +334,11 @@ def show(
         return
     q, st = view.request, view.state
     out.print(
-        f"[bold]申请{q.case_no}[/bold]（{APPLICANTS.label(q.applicant_type)}，{CHANNELS.label(q.channel)}，"
-        f"收到 {q.received_on}）：{_status(view)}"
+        Text.assemble(
+            (f"申请{q.case_no}", "bold"),
+            f"（{APPLICANTS.label(q.applicant_type)}，{CHANNELS.label(q.channel)}，"
+            f"收到 {q.received_on}）：{_status(view)}",
+        )
     )
     if view.personal:
         person = "，".join(
@@ -470,6 +475,7 @@ def list_(
     svc = services(db)
     who = actor(as_actor)
     n = integer(limit, "--limit", 1, 1000)
+    closed_year = integer(year, "--year", 2019, 2100)  # checked even where unused: a typo is said
     base = {
         "states": tuple(STATES.parse(s) for s in state or ()),
         "applicant_type": APPLICANTS.parse(applicant_type) if applicant_type else None,
@@ -486,7 +492,7 @@ def list_(
     elif overdue:
         page, title = svc.requests.overdue(who, body, **base), "已逾期未办结"
     elif late:
-        page = svc.requests.late_answers(who, body, integer(year, "--year", 2019, 2100), **base)
+        page = svc.requests.late_answers(who, body, closed_year, **base)
         title = "逾期答复"
     else:
         page, title = svc.requests.list(who, body, RequestQuery(**base)), "申请清单"
@@ -601,7 +607,7 @@ def vocab_cmd() -> None:
         v.BODY_KINDS,
         v.APPLICATION_ELEMENTS,
     ):
-        out.print(f"[bold]{voc.name}[/bold]：{voc.describe()}", soft_wrap=True)
+        out.print(Text.assemble((voc.name, "bold"), f"：{voc.describe()}"), soft_wrap=True)
 
 
 # ---------------------------------------------------------------------------------------------- fees
@@ -688,5 +694,5 @@ def notice(
         actor(as_actor), body, case_no, kind, issued_on=day(on, "成文日期"), party_name=party_name, **extra
     )
     target = out_file or Path(issued.filename)
-    target.write_bytes(issued.docx)
+    atomic.write_bytes(target, issued.docx)
     out.print(f"已生成 {target}（{issued.doc_no}）", markup=False)

@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from gongkai import atomic
+from gongkai.errors import GongkaiError
 from gongkai.model import Report
 
 Out = Path | None
@@ -69,7 +71,7 @@ def render(
         except WriteError as e:
             _fail(f"{report.name}：{e}")
         try:
-            path.write_bytes(data)
-        except OSError as e:
-            _fail(f"{path}：无法写入（{e.strerror or e}）")
+            atomic.write_bytes(path, data)
+        except GongkaiError as e:
+            _fail(str(e))
         typer.echo(f"已写出 {path}")

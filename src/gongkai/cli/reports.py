@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from gongkai.check import RULES
 from gongkai.cli.batch import examine_all, expand_paths, fail
@@ -18,7 +19,7 @@ from gongkai.examine import Outcome
 from gongkai.export import Failed, write_csv, write_xlsx
 from gongkai.model.finding import Severity
 
-out = Console()
+out = Console(markup=False)  # file names may hold "[…]": styles are given as Text
 
 Files = Annotated[
     list[Path], typer.Argument(help="报告文件（文本、Markdown、HTML、DOCX、PDF）或目录", show_default=False)
@@ -119,7 +120,7 @@ def summary_table(outcomes: list[Outcome]) -> Table:
         name = Path(o.source).name
         r = o.report
         if r is None:
-            t.add_row(name, "", "", "", "", "", "", f"[red]无法读取：{o.error}[/red]")
+            t.add_row(name, "", "", "", "", "", "", Text(f"无法读取：{o.error}", style="red"))
             continue
         filled = sum(v is not None for v in r.cells.values())
         errors = [f for f in r.findings if f.severity is Severity.ERROR]
@@ -139,16 +140,21 @@ def summary_table(outcomes: list[Outcome]) -> Table:
 
 def print_findings(o: Outcome, only_errors: bool = False) -> None:
     if o.report is None:
-        out.print(f"[bold]{o.source}[/bold]：[red]无法读取：{o.error}[/red]", highlight=False)
+        out.print(Text.assemble((o.source, "bold"), "：", (f"无法读取：{o.error}", "red")), highlight=False)
         return
     findings = [f for f in o.report.findings if f.severity is Severity.ERROR or not only_errors]
     if not findings:
         if not only_errors:
-            out.print(f"[bold]{o.source}[/bold]：未发现问题", highlight=False)
+            out.print(Text.assemble((o.source, "bold"), "：未发现问题"), highlight=False)
         return
     out.print(
-        f"[bold]{o.source}[/bold]（{o.report.body or '机关未识别'} {o.report.year or ''}）", highlight=False
+        Text.assemble((o.source, "bold"), f"（{o.report.body or '机关未识别'} {o.report.year or ''}）"),
+        highlight=False,
     )
     for f in findings:
-        mark = "[red]错误[/red]" if f.severity is Severity.ERROR else "[yellow]提示[/yellow]"
-        out.print(f"  {mark} {f.rule}：{f.message}", highlight=False, soft_wrap=True)
+        out.print(finding_line(f), highlight=False, soft_wrap=True)
+
+
+def finding_line(f) -> Text:
+    mark = ("错误", "red") if f.severity is Severity.ERROR else ("提示", "yellow")
+    return Text.assemble("  ", mark, f" {f.rule}：{f.message}")

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 
+from gongkai import atomic
 from gongkai.export.table import COLUMNS, LABELS, Item, rows
 
 
@@ -21,7 +22,7 @@ def _text(value: object) -> str:
 def write_csv(items: Iterable[Item], path: str | Path, chinese_header: bool = False) -> None:
     """One row per report (or failed file). With `chinese_header`, a second header row gives the labels."""
     # UTF-8 with a BOM ("utf-8-sig"): without it Excel on Windows reads the file as GBK and garbles Chinese.
-    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+    with atomic.replacing(path, "w", encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f)
         w.writerow(COLUMNS)
         if chinese_header:

@@ -16,6 +16,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from gongkai import atomic
 from gongkai.check.plan import plan_for, section_name
 from gongkai.export.xlsx_file import _cell as excel_value
 from gongkai.format.layout import expand, grids
@@ -160,4 +161,5 @@ def summary_xlsx_bytes(summary: Summary) -> bytes:
 
 
 def write_summary_xlsx(summary: Summary, path: str | Path) -> None:
-    summary_workbook(summary).save(path)
+    with atomic.target(path) as tmp:
+        summary_workbook(summary).save(tmp)

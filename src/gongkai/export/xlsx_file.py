@@ -8,6 +8,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from gongkai import atomic
 from gongkai.export.table import COLUMNS, LABELS, Item, rows
 
 #: Excel keeps numbers as doubles: 15 significant digits are exact, more are not.
@@ -36,4 +37,5 @@ def write_xlsx(items: Iterable[Item], path: str | Path, chinese_header: bool = F
         ws.append(LABELS)
     for row in rows(items):
         ws.append([_cell(v) for v in row])
-    wb.save(path)
+    with atomic.target(path) as tmp:
+        wb.save(tmp)

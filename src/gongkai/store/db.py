@@ -9,6 +9,10 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from gongkai.errors import InputError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 DEFAULT_URL = "sqlite:///gongkai.sqlite3"
@@ -18,6 +22,16 @@ def database_url(url: str | None = None) -> str:
     url = url or os.environ.get("GONGKAI_DATABASE_URL") or DEFAULT_URL
     if url.startswith("postgresql://"):  # the driver gongkai ships with
         url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    try:
+        backend = make_url(url).get_backend_name()
+    except ArgumentError:
+        backend = None
+    if backend not in ("sqlite", "postgresql"):  # refused here, before a missing driver is imported
+        shown = url.split("@")[-1][:60]  # never the password
+        raise InputError(
+            f"数据库地址“{shown}”无效：应为 sqlite:///文件名 或 postgresql://用户@主机/数据库",
+            code="store.url",
+        )
     return url
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime
 from pathlib import Path
 
+from gongkai import atomic
 from gongkai.dates import parse_date
 from gongkai.errors import GongkaiError, InputError, LimitExceeded
 from gongkai.register import vocab
@@ -263,7 +264,8 @@ def write_ledger(ledger: Ledger, path: Path, *, private: bool) -> list[Path]:
             for row in rows:
                 ws.append([row.get(k, "") for k, _ in cols])
             ws.freeze_panes = "A2"
-        wb.save(path)
+        with atomic.target(path) as tmp:
+            wb.save(tmp)
         return [path]
     if path.suffix.lower() != ".csv":
         raise InputError(f"{path.name}：台账应为 .csv 或 .xlsx 文件", code="input.file")
@@ -272,7 +274,8 @@ def write_ledger(ledger: Ledger, path: Path, *, private: bool) -> list[Path]:
         target = path if key == "requests" else sibling(path, key)
         if key != "requests" and not rows:
             continue
-        with open(target, "w", encoding="utf-8-sig", newline="") as f:  # BOM: Excel opens it as UTF-8
+        # BOM: Excel opens it as UTF-8
+        with atomic.replacing(target, "w", encoding="utf-8-sig", newline="") as f:
             w = csv.writer(f)
             w.writerow([label for _, label in cols])
             for row in rows:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from gongkai import atomic
 from gongkai.model import Report
 from gongkai.write import docx, html, markdown, text
 from gongkai.write.load import load_report
@@ -40,12 +41,7 @@ def render(
     if isinstance(target, str) and target in WRITERS:
         return WRITERS[target](report, findings)
     path = Path(target)
-    data = to_bytes(report, format_of(path), findings)
-    try:
-        path.write_bytes(data)
-    except OSError as e:
-        raise WriteError(f"{path}：无法写入（{e.strerror or e}）") from e
-    return path
+    return atomic.write_bytes(path, to_bytes(report, format_of(path), findings))
 
 
 def write_report(report: Report, path: str | Path) -> Path:
@@ -54,10 +50,7 @@ def write_report(report: Report, path: str | Path) -> Path:
     path = Path(path)
     if path.suffix.lower() != ".json":
         return render(report, path)
-    try:
-        path.write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
-    except OSError as e:
-        raise WriteError(f"{path}：无法写入（{e.strerror or e}）") from e
+    atomic.write_text(path, json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
     return path
 
 
