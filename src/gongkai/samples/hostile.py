@@ -100,7 +100,7 @@ def _rezip(data: bytes, change: Callable[[str, bytes], bytes | None]) -> bytes:
     return out.getvalue()
 
 
-def _document_xml(data: bytes, edit: Callable[[str], str]) -> bytes:
+def edit_document_xml(data: bytes, edit: Callable[[str], str]) -> bytes:
     return _rezip(
         data, lambda name, body: edit(body.decode()).encode() if name == "word/document.xml" else body
     )
@@ -108,12 +108,14 @@ def _document_xml(data: bytes, edit: Callable[[str], str]) -> bytes:
 
 def docx_grid_span(scale: float = 1.0) -> bytes:
     """Every table cell of a real-shaped DOCX spans 999,999,999 grid columns."""
-    return _document_xml(_docx(), lambda x: x.replace("<w:tcPr>", '<w:tcPr><w:gridSpan w:val="999999999"/>'))
+    return edit_document_xml(
+        _docx(), lambda x: x.replace("<w:tcPr>", '<w:tcPr><w:gridSpan w:val="999999999"/>')
+    )
 
 
 def docx_grid_before(scale: float = 1.0) -> bytes:
     """Every table row starts 999,999,999 grid columns in."""
-    return _document_xml(
+    return edit_document_xml(
         _docx(),
         lambda x: re.sub(r"(<w:tr\b[^>]*>)", r'\1<w:trPr><w:gridBefore w:val="999999999"/></w:trPr>', x),
     )
@@ -121,7 +123,7 @@ def docx_grid_before(scale: float = 1.0) -> bytes:
 
 def docx_no_body(scale: float = 1.0) -> bytes:
     """A DOCX whose document element has no <w:body>."""
-    return _document_xml(_docx(), lambda x: re.sub(r"<w:body>.*</w:body>", "", x, flags=re.DOTALL))
+    return edit_document_xml(_docx(), lambda x: re.sub(r"<w:body>.*</w:body>", "", x, flags=re.DOTALL))
 
 
 def _bomb_member(z: zipfile.ZipFile, name: str, size: int) -> None:
@@ -184,7 +186,7 @@ def docx_entities(scale: float = 1.0) -> bytes:
     dtd = '<!DOCTYPE w:document [<!ENTITY a "1234567890">' + "".join(
         f'<!ENTITY {c} "{("&" + p + ";") * 10}">' for p, c in zip("abcdefgh", "bcdefghi", strict=True)
     )
-    return _document_xml(
+    return edit_document_xml(
         _docx(), lambda x: x.replace("<w:document", dtd + "]><w:document", 1).replace("<w:t>", "<w:t>&i;", 1)
     )
 
