@@ -23,6 +23,7 @@ from _pdfdocx_build import RUNNING_HEAD, positioned_pdf, report_docx, to_pdf, tu
 from gongkai.format import get
 from gongkai.format.spec import REQUESTS_2021, Table
 from gongkai.read.document import Document, ReadError
+from gongkai.read.limits import ReadLimitExceeded
 from gongkai.read.normalize import label_key
 from gongkai.read.pdf import garbled, read_lines, read_pdf
 from gongkai.read.pdf_columns import fill_blanks
@@ -202,7 +203,7 @@ def test_no_text_layer():
 
 
 def test_too_many_pages():
-    with pytest.raises(ReadError, match="页数过多（501 页"):
+    with pytest.raises(ReadLimitExceeded, match="共 501 页，PDF 页数超过上限（500 页）"):
         read_pdf(_blank_pdf(501), "big.pdf")
 
 

@@ -10,11 +10,21 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from gongkai.check import RULES
-from gongkai.cli.batch import examine_all, expand_paths, fail
+from gongkai.cli.batch import (
+    JobsOption,
+    MemoryOption,
+    TimeoutOption,
+    budget_of,
+    each_outcome,
+    examine_all,
+    expand_paths,
+    fail,
+)
 from gongkai.examine import Outcome
 from gongkai.export import Failed, write_csv, write_xlsx
 from gongkai.model.finding import Severity
@@ -37,12 +47,27 @@ def install(app: typer.Typer) -> None:
 def parse(
     files: Files,
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON 列表，每个文件一个对象")] = False,
+    jsonl: Annotated[
+        bool, typer.Option("--jsonl", help="每读完一个文件输出一行 JSON（不含跨年度检查）")
+    ] = False,
+    jobs: JobsOption = 1,
+    timeout: TimeoutOption = 60.0,
+    memory: MemoryOption = 2048,
 ) -> None:
     """读取年度报告，输出各单元格的数值（按单元格编号）及发现的问题。
 
+    每个文件在单独的进程中读取，受时间和内存上限约束：一个文件出问题只影响它自己。
+
     退出码：0 全部读取成功；1 有文件无法读取；2 用法错误。
     """
-    outcomes = examine_all(expand_paths(files))
+    budget = budget_of(jobs, timeout, memory)
+    if jsonl:
+        failed = False
+        for o in each_outcome(expand_paths(files), budget):
+            typer.echo(json.dumps(o.to_dict(), ensure_ascii=False))
+            failed = failed or bool(o.error)
+        raise typer.Exit(1 if failed else 0)
+    outcomes = examine_all(expand_paths(files), budget)
     if as_json:
         typer.echo(json.dumps([o.to_dict() for o in outcomes], ensure_ascii=False, indent=1))
     else:
@@ -50,9 +75,11 @@ def parse(
     raise typer.Exit(1 if any(o.error for o in outcomes) else 0)
 
 
-def check(files: Files) -> None:
+def check(
+    files: Files, jobs: JobsOption = 1, timeout: TimeoutOption = 60.0, memory: MemoryOption = 2048
+) -> None:
     """检查年度报告：勾稽关系、空白单元格、缺失部分、跨年度衔接。有错误时退出码为 1。"""
-    outcomes = examine_all(expand_paths(files))
+    outcomes = examine_all(expand_paths(files), budget_of(jobs, timeout, memory))
     for o in outcomes:
         print_findings(o)
     bad = [o for o in outcomes if o.error or (o.report and o.report.has_errors)]
@@ -65,11 +92,14 @@ def export(
     csv: Annotated[Path | None, typer.Option("--csv", help="写出 CSV 文件（UTF-8，带 BOM）")] = None,
     xlsx: Annotated[Path | None, typer.Option("--xlsx", help="写出 Excel 文件")] = None,
     chinese_header: Annotated[bool, typer.Option("--chinese-header", help="增加一行中文表头")] = False,
+    jobs: JobsOption = 1,
+    timeout: TimeoutOption = 60.0,
+    memory: MemoryOption = 2048,
 ) -> None:
     """导出为表格：每份报告一行，每个单元格编号一列。"""
     if csv is None and xlsx is None:
         fail("请用 --csv 或 --xlsx 指定输出文件")
-    outcomes = examine_all(expand_paths(files))
+    outcomes = examine_all(expand_paths(files), budget_of(jobs, timeout, memory))
     rows = [o.report if o.report else Failed(o.source, o.error or "") for o in outcomes]
     if csv:
         write_csv(rows, csv, chinese_header=chinese_header)
@@ -105,7 +135,9 @@ def demo(
         if real:
             paths += [str(p) for p in real]
         else:
-            out.print(f"未找到 {shared}（真实报告样本），只读取项目自带的样例。", highlight=False)
+            out.print(
+                f"未找到 {shared}（真实报告样本），只读取项目自带的样例。", highlight=False, markup=False
+            )
         outcomes = examine_all(paths)
         out.print(summary_table(outcomes))
         for o in outcomes:
@@ -117,7 +149,7 @@ def summary_table(outcomes: list[Outcome]) -> Table:
     for col in ("文件", "格式", "机关", "年度", "已读单元格", "错误", "提示", "主要问题"):
         t.add_column(col, overflow="fold")
     for o in outcomes:
-        name = Path(o.source).name
+        name = escape(Path(o.source).name)  # "archive[old].txt" is a name, not markup
         r = o.report
         if r is None:
             t.add_row(name, "", "", "", "", "", "", Text(f"无法读取：{o.error}", style="red"))
@@ -128,7 +160,7 @@ def summary_table(outcomes: list[Outcome]) -> Table:
         t.add_row(
             name,
             str(r.format or ""),
-            r.body or "（未识别）",
+            escape(r.body or "（未识别）"),
             str(r.year or ""),
             f"{filled}/{len(r.cells)}",
             str(len(errors)),

@@ -9,13 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from gongkai.model.report import Report
+from gongkai.read import limits
 from gongkai.read.document import Document, ReadError
 from gongkai.read.extract import extract
+from gongkai.read.limits import Limits, ReadLimitExceeded
 from gongkai.read.normalize import clean, simplify_document
 from gongkai.read.sniff import check_text, decode, kind_of
 from gongkai.read.text import read_text
 
-__all__ = ["ReadError", "read_bytes", "read_document", "read_path"]
+__all__ = ["Limits", "ReadError", "ReadLimitExceeded", "read_bytes", "read_document", "read_path"]
 
 
 def read_document(data: bytes) -> Document:
@@ -28,6 +30,7 @@ def read_document(data: bytes) -> Document:
             from gongkai.read.docx import read_docx as reader
         return _simplified(reader(data, ""))
     text = check_text(decode(data))
+    limits.check_text(text, kind)
     if kind == "html":
         from gongkai.read.html import read_html
 
@@ -60,4 +63,8 @@ def read_path(path: str | Path) -> Report:
         raise ReadError("没有读取权限") from e
     except OSError as e:
         raise ReadError(f"无法读取文件：{e.strerror}") from e
-    return read_bytes(data, str(path))
+    try:
+        return read_bytes(data, str(path))
+    except ReadError as e:
+        e.context.setdefault("file", str(path))  # the message is the cause; the caller names the file
+        raise

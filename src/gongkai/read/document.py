@@ -34,8 +34,15 @@ class Document:
     shape: str = "text"  # which reader made it: text, pipe, markdown, html, docx, pdf
     notes: list[str] = field(default_factory=list)  # reader remarks (Chinese) that become findings
     title_hint: str | None = None  # e.g. an HTML <title>, when the body text has no title line
+    cell_count: int = 0  # cells added so far, for the work limit
 
     def add(self, cells: list[str | None], table: int | None = None) -> None:
+        # Every reader adds its lines here, so the line and cell limits hold for all of them.
+        self.cell_count += len(cells)
+        if len(cells) > limits.LIMITS.row_cells:
+            raise limits.exceeded("row_cells")
+        if len(self.lines) >= limits.LIMITS.lines or self.cell_count > limits.LIMITS.cells:
+            raise limits.exceeded("lines" if len(self.lines) >= limits.LIMITS.lines else "cells")
         self.lines.append(Line(cells, table))
 
 
@@ -43,3 +50,6 @@ class ReadError(GongkaiError):
     """A file that cannot be read as a report. The message is one Chinese line naming the cause."""
 
     code = "read"
+
+
+from gongkai.read import limits  # noqa: E402  (limits builds on ReadError, defined above)

@@ -17,6 +17,7 @@ import io
 import re
 import zipfile
 
+from gongkai.read import limits
 from gongkai.read.document import Document, ReadError
 from gongkai.read.docx_xml import (
     body_of,
@@ -29,8 +30,8 @@ from gongkai.read.docx_xml import (
 )
 from gongkai.read.normalize import clean
 
-MAX_UNZIPPED = 200 * 1024 * 1024  # a report is a few MB unzipped; guards against zip bombs
-
+_CHUNK = 1024 * 1024
+_MAIN = "word/document.xml"
 _ALT_CHUNK_NOTE = "DOCX 含嵌入的外部内容块（altChunk），其中的文字未读取"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’]")
@@ -40,14 +41,31 @@ def _open_body(data: bytes):
     if data.startswith(_OLE):
         raise ReadError("DOCX 已加密或为旧版 .doc 格式，无法读取")
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            if sum(i.file_size for i in z.infolist()) > MAX_UNZIPPED:
-                raise ReadError("DOCX 解压后过大，不像年度报告，未读取")
-        return body_of(data)
+        _count_unzipped(data)
+        body = body_of(data)
     except ReadError:
         raise
     except Exception as e:  # zipfile, python-docx and lxml each raise their own kinds
         raise ReadError("DOCX 文件已损坏或不是有效的 DOCX 文件，无法打开") from e
+    if body is None:
+        raise ReadError("DOCX 文档没有正文（缺少 w:body 元素），没有可读的文字")
+    return body
+
+
+def _count_unzipped(data: bytes) -> None:
+    """Decompress every member in a stream, counting the bytes that really come out (the sizes a zip
+    declares may lie) and stopping at the limit; nothing is kept."""
+    total = 0
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for info in z.infolist():
+            size = 0
+            with z.open(info) as member:
+                while chunk := member.read(_CHUNK):
+                    size += len(chunk)
+                    total += len(chunk)
+                    if info.filename == _MAIN and size > limits.LIMITS.docx_xml:
+                        raise limits.exceeded("docx_xml")
+                    limits.check("unzipped", total)
 
 
 def join_pieces(pieces: list[str]) -> str:
@@ -126,7 +144,10 @@ def _grid_width(tbl, rows: list) -> int:
     for tr in rows:
         before, after = row_padding(tr)
         widest = max(widest, before + after + sum(grid_span(tc) for tc in children(tr, "tc")))
-    return max(declared, widest) if widest > 1 else widest
+    width = max(declared, widest) if widest > 1 else widest
+    # Spans and gridBefore are counts a file can set to a billion: refuse before building the rows.
+    limits.check("row_cells", width, "DOCX 表格")
+    return width
 
 
 def read_docx(data: bytes, name: str) -> Document:

@@ -135,7 +135,7 @@ def read_html(text: str, name: str) -> Document:
             doc.add(row, count)
         count += 1
     if not doc.lines:
-        raise ReadError(f"不是有效的 HTML 页面：{name} 中没有找到任何文字")
+        raise ReadError("不是有效的 HTML 页面：页面中没有找到任何文字")
     return doc
 
 

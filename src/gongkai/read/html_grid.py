@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from gongkai.read import limits
+
 MAX_COLSPAN = 1000  # the HTML limit
 _DIGITS = re.compile(r"\s*(\d+)")
 
@@ -30,6 +32,7 @@ def expand_spans(
     below: list[set[int]] = [set() for _ in range(height)]  # columns covered by rowspans from above
     out: list[list[str | None]] = []
     width = 0  # one past the last column where a cell starts
+    covered = 0  # positions covered by rowspans: a billion-row span in every row is quadratic work
     for y, row in enumerate(rows):
         taken = below[y]
         row_spans = spans.get(y)
@@ -59,6 +62,8 @@ def expand_spans(
             cs = min(max(_span(colspan), 1), cap) if colspan else 1
             rs = _span(rowspan) if rowspan else 1
             rs = height - y if rs == 0 else min(max(rs, 1), height - y)
+            covered += (rs - 1) * cs
+            limits.check("cells", covered, "HTML 表格合并单元格所跨的")
             for dy in range(1, rs):
                 below[y + dy].update(range(x, x + cs))
             line.extend([None] * (cs - 1))

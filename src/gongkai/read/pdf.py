@@ -14,17 +14,15 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from gongkai.format.spec import SECTIONS
+from gongkai.read import limits
 from gongkai.read.document import Document, ReadError
 from gongkai.read.normalize import clean, label_key
 from gongkai.read.pdf_chars import page_chars
 from gongkai.read.pdf_columns import fill_blanks
+from gongkai.read.pdf_content import check_pdf
 from gongkai.read.pdf_furniture import drop_furniture
 from gongkai.read.pdf_layout import VLine, page_lines
 from gongkai.read.pdf_order import centre_labels
-
-MAX_PAGES = 500  # an annual report has a few dozen pages at most; more is not a report (and costs memory)
-
-MAX_CHARS = 3_000_000  # ~1000 dense pages; the time and memory guard for text-heavy files
 
 _ENCRYPTED = (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY)
 
@@ -44,13 +42,13 @@ def read_lines(data: bytes) -> list[VLine]:
 
 
 def _read(data: bytes) -> tuple[list[VLine], list[str]]:
+    check_pdf(data)  # pages and content size, before pdfium inflates anything
     doc = _open(data)
     try:
         n = len(doc)
         if n == 0:
             raise ReadError("PDF 文件已损坏，无法打开")
-        if n > MAX_PAGES:
-            raise ReadError(f"PDF 页数过多（{n} 页，上限 {MAX_PAGES} 页），不像年度报告，未读取")
+        limits.check("pages", n, f"共 {n} 页，")
         pages: list[list[VLine]] = []
         heights: list[float] = []
         texts: list[str] = []
@@ -60,8 +58,7 @@ def _read(data: bytes) -> tuple[list[VLine], list[str]]:
             try:
                 chars, height = page_chars(page)
                 total += len(chars)
-                if total > MAX_CHARS:
-                    raise ReadError(f"PDF 文字过多（超过 {MAX_CHARS} 个字符），不像年度报告，未读取")
+                limits.check("pdf_chars", total)
                 heights.append(height)
                 pages.append(page_lines(chars, i))
                 texts.append("".join(c.text for c in chars))

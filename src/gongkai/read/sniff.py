@@ -9,8 +9,9 @@ from io import BytesIO
 from charset_normalizer import from_bytes
 
 from gongkai.read.document import ReadError
+from gongkai.read.limits import LIMITS, ReadLimitExceeded
 
-MAX_BYTES = 50 * 1024 * 1024  # a report is a few MB at most; refuse what would only exhaust memory
+MAX_BYTES = LIMITS.bytes  # a report is a few MB at most; refuse what would only exhaust memory
 
 _HTML_MARKS = (b"<html", b"<!doctype html", b"<table", b"<body", b"<div", b"<p>", b"<p ", b"<meta", b"<head")
 
@@ -20,7 +21,11 @@ def kind_of(data: bytes) -> str:
     if not data or not data.strip():
         raise ReadError("文件为空")
     if len(data) > MAX_BYTES:
-        raise ReadError(f"文件过大（{len(data) // (1024 * 1024)} MB，上限 {MAX_BYTES // (1024 * 1024)} MB）")
+        raise ReadLimitExceeded(
+            f"文件过大（{len(data) // (1024 * 1024)} MB，上限 {MAX_BYTES // (1024 * 1024)} MB）",
+            code="read.limit.bytes",
+            limit="bytes",
+        )
     head = data[:1024]
     if head.lstrip().startswith(b"%PDF"):
         return "pdf"
@@ -43,7 +48,10 @@ def kind_of(data: bytes) -> str:
 def decode(data: bytes) -> str:
     """Bytes → str: UTF-8 (with or without BOM) first, else the best guess among Chinese encodings."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as e:  # a BOM, then bytes no UTF-16 text has (lone surrogates, odd length)
+            raise ReadError(f"UTF-16 文本已损坏（第 {e.start} 字节起不是有效的 UTF-16）") from e
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
