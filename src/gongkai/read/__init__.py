@@ -11,7 +11,7 @@ from pathlib import Path
 from gongkai.model.report import Report
 from gongkai.read.document import Document, ReadError
 from gongkai.read.extract import extract
-from gongkai.read.normalize import clean, simplify_document
+from gongkai.read.normalize import clean, one_line_end, simplify_document
 from gongkai.read.sniff import check_text, decode, kind_of
 from gongkai.read.text import read_text
 
@@ -32,7 +32,7 @@ def read_document(data: bytes) -> Document:
         from gongkai.read.html import read_html
 
         return read_html(text, "")
-    return read_text(clean(text))
+    return read_text(clean(one_line_end(text)))
 
 
 def _simplified(doc: Document) -> Document:

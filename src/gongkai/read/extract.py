@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from functools import cache
 
-from gongkai.format.spec import APPEALS, OUTCOME_ROWS, Format, Row, Table, Version, get
+from gongkai.format.spec import APPEALS, OUTCOME_ROWS, Format, Kind, Row, Table, Version, get
 from gongkai.model.finding import error, warning
 from gongkai.model.report import NARRATIVE, Report
 from gongkai.model.values import ValueError_, parse_value
 from gongkai.read import meta
 from gongkai.read.align import align
 from gongkai.read.document import Document, ReadError
-from gongkai.read.fit import Constraint, readings, resolve
+from gongkai.read.fit import Constraint, Reading, readings, resolve
 from gongkai.read.rows import DataRow, build_rows
 from gongkai.read.sections import find_sections, narrative
 
@@ -85,6 +85,18 @@ def _values(fmt: Format, printed: dict[str, str | None]) -> tuple[dict, list[tup
     return values, problems
 
 
+def _unit_fits(found: list[Reading], row: DataRow, kinds: list[Kind]) -> list[Reading]:
+    """Readings that put a number printed with 元/万元 into an amount cell (when any do)."""
+    if not row.money:
+        return found
+    fits = [
+        r
+        for r in found
+        if all(kind is Kind.AMOUNT for v, kind in zip(r.values, kinds, strict=True) if v in row.money)
+    ]
+    return fits or found
+
+
 # One row of the format as the reader fills it: its label and the ids of its cells, in print order.
 Spec = tuple[str, list[str]]
 
@@ -105,7 +117,7 @@ def _apply(
     hows: dict[int, str] = {}
     for index, drow in printed.items():
         ids = specs[index][1]
-        rs = readings(drow, len(ids), group, left, width)
+        rs = _unit_fits(readings(drow, len(ids), group, left, width), drow, [fmt.kind(i) for i in ids])
         hows[index] = rs[0].how
         readings_of[index] = [dict(zip(ids, r.values, strict=True)) for r in rs]
         preferred[index] = [r.preferred for r in rs]

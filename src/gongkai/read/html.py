@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from gongkai.read.document import Document, ReadError
 from gongkai.read.html_grid import expand_spans
-from gongkai.read.normalize import clean
+from gongkai.read.normalize import clean, one_line_end
 
 BREAK = "\ue000"  # a line ends here (block boundary, <br>)
 CELL = "\ue001"  # a table cell starts
@@ -200,8 +200,7 @@ def _spans(tag: str) -> str:
 
 def _collapse(text: str) -> str:
     """Whitespace as a browser shows it: soft line breaks joined, every other run one space."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = one_line_end(text)
     if "\n" in text:
         text = _SOFT_BREAK.sub("", text)
     return " ".join(text.split())  # markers are not whitespace, so lines stay apart

@@ -74,6 +74,13 @@ def to_simplified(text: str) -> str:
     return text
 
 
+def one_line_end(text: str) -> str:
+    """CRLF (Windows) and lone CR (old Mac) line ends → LF, so a CR-only file still has lines."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def clean(text: str) -> str:
     """Normalise a whole document's text (see module docstring). Line structure is kept."""
     text = text.translate(_TABLE)
