@@ -24,6 +24,7 @@ HOW = {
     "missing": "行中数值个数少于应有的个数",
     "split": "数字连在一起没有分隔，已按勾稽关系拆分",
     "blank_row": "整行空白",
+    "unsplit": "数字连在一起，无法确定如何拆分，已留空",
 }
 
 
@@ -122,6 +123,9 @@ def _apply(
         readings_of[index] = [dict(zip(ids, r.values, strict=True)) for r in rs]
         preferred[index] = [r.preferred for r in rs]
     parsed = {i: [_values(fmt, o) for o in opts] for i, opts in readings_of.items()}
+    for index, drow in printed.items():
+        if drow.soft:  # cuts of flattened digits that give a cell an impossible value are no readings
+            _drop_unparsable(index, parsed, readings_of, preferred)
     settled = resolve({i: [v for v, _ in p] for i, p in parsed.items()}, constraints_of, preferred)
     for index in sorted(settled):
         label, ids = specs[index]
@@ -153,6 +157,14 @@ def _apply(
         for index, (label, ids) in enumerate(specs):
             if index not in printed:
                 report.findings.append(error("read.row_missing", f"{where}缺少“{label}”行", ids))
+
+
+def _drop_unparsable(index: int, parsed: dict, readings_of: dict, preferred: dict) -> None:
+    keep = [k for k, (_, problems) in enumerate(parsed[index]) if not problems]
+    if keep and len(keep) < len(parsed[index]):
+        parsed[index] = [parsed[index][k] for k in keep]
+        readings_of[index] = [readings_of[index][k] for k in keep]
+        preferred[index] = [preferred[index][k] for k in keep]
 
 
 def _specs(table: Table) -> list[Spec]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from gongkai.format.spec import Version
+from gongkai.format.spec import MARKS, Version
 from gongkai.read.document import Document
 from gongkai.read.normalize import label_key
 from gongkai.read.sections import Regions
@@ -99,25 +99,22 @@ def year_from_text(text: str) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
-_MARKS_2019 = (
-    "本年新制作",
-    "本年新公开",
-    "对外公开总数",
-    "上一年项目数量",
-    "政府集中采购",
-    "其他对外管理服务",
-)
-_MARKS_2021 = ("本年制发件数", "现行有效件数", "本年处理决定数量", "本年收费金额", "不补正", "缴纳费用")
+def marked_version(key: str) -> Version | None:
+    """The format whose own words (spec.MARKS) the folded text holds more of; None on a tie."""
+    old = sum(1 for m in MARKS[Version.V2019] if m in key)
+    new = sum(1 for m in MARKS[Version.V2021] if m in key)
+    if old == new:
+        return None
+    return Version.V2019 if old > new else Version.V2021
 
 
 def detect_format(doc: Document, regions: Regions, year: int | None) -> Version:
     start = regions.loose_span(2)[0]
     end = regions.loose_span(4)[1]
     key = label_key(" ".join(line.text for line in doc.lines[start:end]))
-    old = sum(1 for m in _MARKS_2019 if m in key)
-    new = sum(1 for m in _MARKS_2021 if m in key)
-    if old != new:
-        return Version.V2019 if old > new else Version.V2021
+    marked = marked_version(key)
+    if marked is not None:
+        return marked
     if year is not None and year < 2021:
         return Version.V2019
     return Version.V2021

@@ -30,6 +30,7 @@ class DataRow:
     positional: bool = False  # cells come from a real grid: an empty cell is a blank cell
     line_cells: list[str] = field(default_factory=list)  # every cell of the line where the values start
     money: set[str] = field(default_factory=set)  # tokens printed with 元/万元/亿元: amounts only
+    soft: bool = False  # flattened text: printed spaces between digits are hints, not boundaries
 
     @property
     def label_text(self) -> str:
@@ -72,14 +73,15 @@ GRID_SHAPES = frozenset({"html", "docx", "pdf"})  # readers that keep every cell
 def build_rows(doc: Document, start: int, end: int) -> list[DataRow]:
     rows: list[DataRow] = []
     positional = doc.shape in GRID_SHAPES
-    cur = DataRow(positional=positional)
+    soft = doc.shape == "flat"
+    cur = DataRow(positional=positional, soft=soft)
     empties = 0
     rows_follow_lines = doc.shape != "pipe"
 
     def close() -> None:
         nonlocal cur, empties
         rows.append(cur)
-        cur = DataRow(positional=positional)
+        cur = DataRow(positional=positional, soft=soft)
         empties = 0
 
     money: set[str] = set()

@@ -197,6 +197,7 @@ SHAPES: dict[str, tuple[str, Callable[[Report], bytes]]] = {
     "pipe-traditional": ("pipe-traditional.txt", lambda r: traditional(one_cell_per_line(r)).encode()),
     "markdown": ("report.md", lambda r: markdown(r).encode()),
     "run-together": ("run-together.txt", lambda r: run_together(r).encode()),
+    "flattened": ("flattened.txt", lambda r: flattened(r).encode()),
     "html": ("table.html", lambda r: html(r).encode()),
     "html-word": ("word-pasted.html", lambda r: html(r, word=True).encode()),
     "html-page": ("saved-page.html", lambda r: html(r, page=True).encode()),
@@ -218,3 +219,46 @@ def write_samples(directory: Path, seed: int = 7) -> list[Path]:
         path.write_bytes(make(report))
         paths.append(path)
     return paths
+
+
+def flattened(report: Report, rng: random.Random | None = None) -> str:
+    """The whole report on one line after crawler metadata, as archive crawlers store a page:
+    breadcrumbs and page tools first, 附件下载 and the footer last. Section 三's values run together;
+    those of 二 (which has no sums to cut a run by) and 四 (whose sums leave ties more often) are
+    separated by spaces. With `rng`: stray spaces inside labels and headings, and section 三 and 四's
+    values run together with spaces at random among them."""
+    title = report.title or f"{report.body}{report.year}年政府信息公开工作年度报告"
+
+    def stray(text: str) -> str:
+        if rng is None or len(text) < 2:
+            return text
+        k = rng.randrange(1, len(text))
+        return text[:k] + " " + text[k:] if rng.random() < 0.3 else text
+
+    def digits(values: list[str]) -> str:
+        if rng is None:
+            return "".join(values)
+        return "".join(v + (" " if rng.random() < 0.3 else "") for v in values).strip()
+
+    parts = ["当前位置：首页 > 政务公开 > 政府信息公开年报 全真版 文字版 ", title]
+    for s in SECTIONS:
+        parts.append(stray(s.title))
+        if s.narrative:
+            parts.append((report.sections.get(s.number) or "").replace("\n", ""))
+            continue
+        for row in table_rows(report, s.number):
+            labels = [stray(c) for c in row if c and not _is_number(c)]
+            values = [c for c in row if _is_number(c)]
+            glue = digits if s.number == 3 or (rng and s.number == 4) else " ".join
+            parts.append("".join(labels) + glue(values))
+    parts.append(" 附件下载： 【打印本页】【关闭窗口】 主办单位：示范县人民政府办公室 京ICP备05001234号")
+    meta = [
+        f"标题: {title}",
+        f"发布时间: {report.year + 1}-01-20 09:30",
+        "原文链接: https://www.example.gov.cn/a/1.html",
+    ]
+    return "\n".join([*meta, "".join(parts)]) + "\n"
+
+
+def _is_number(text: str) -> bool:
+    return text.lstrip("-").replace(".", "", 1).isdigit()
