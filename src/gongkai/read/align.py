@@ -76,7 +76,24 @@ def similarities(key: str, grams: frozenset[str], index: _Index, n: int) -> list
 
 
 def align(labels: Sequence[str], rows: Sequence[Row]) -> list[int | None]:
-    """For each printed label, the index of the format row it is, or None (unrecognised)."""
+    """For each printed label, the index of the format row it is, or None (unrecognised).
+
+    Most reports print the official labels of one template, so the answers are kept per list of
+    labels (a pure function of its arguments)."""
+    key = (tuple(labels), tuple((r.key, r.label) for r in rows))
+    found = _ALIGNED.get(key)
+    if found is None:
+        if len(_ALIGNED) >= MAX_REMEMBERED:
+            _ALIGNED.clear()
+        found = _ALIGNED[key] = tuple(_align(labels, rows))
+    return list(found)
+
+
+MAX_REMEMBERED = 4096  # label lists whose alignment is kept
+_ALIGNED: dict[tuple, tuple[int | None, ...]] = {}
+
+
+def _align(labels: Sequence[str], rows: Sequence[Row]) -> list[int | None]:
     m, n = len(labels), len(rows)
     keys = [label_key(t) for t in labels]
     grams = [_bigrams(k) for k in keys]
