@@ -51,7 +51,8 @@ def test_amounts_are_exact_decimals_and_queries_see_numbers(tmp_path, reports):
             WHERE format = '2021'"""
     ).fetchone()
     assert fee == Decimal("8123.456789") and total == new.cells["requests.received.total"]
-    summed = con.execute(f"""SELECT sum("requests.received.total") FROM read_parquet('{path}')""").fetchone()[0]
+    query = f"""SELECT sum("requests.received.total") FROM read_parquet('{path}')"""
+    summed = con.execute(query).fetchone()[0]
     assert summed == new.cells["requests.received.total"] + old.cells["requests.received.total"]
 
 
