@@ -35,6 +35,8 @@ def extract(doc: Document, source: str | None = None) -> Report:
     all_text = "\n".join(line.text for line in doc.lines)
     if year is None:
         year = meta.year_from_text(all_text)
+    if body is None:
+        body = meta.body_from_text(doc)
     if year is not None and year < meta.FIRST_YEAR:
         raise ReadError(f"这是 {year} 年度的报告：2019 年以前的年度报告不是国家统一格式，不在支持范围内")
     version = meta.detect_format(doc, regions, year)

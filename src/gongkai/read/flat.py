@@ -17,6 +17,7 @@ from gongkai.format.spec import APPEALS, SECTIONS, Format, Version, get
 from gongkai.read.document import Document
 from gongkai.read.meta import marked_version
 from gongkai.read.normalize import label_key
+from gongkai.read.sections import cut_footer
 from gongkai.read.settings import SETTINGS
 
 _SPACE = r"\s*"
@@ -185,9 +186,3 @@ def _appeal_rows(doc: Document, part: str) -> None:
     tokens = _tokens(part[start:])
     if tokens:
         doc.add(["行政复议、行政诉讼", *tokens])
-
-
-def cut_footer(text: str) -> str:
-    """Text up to where the site's footer starts (附件下载, print/close links, ICP line)."""
-    m = SETTINGS.footer.search(text)
-    return text[: m.start()] if m else text

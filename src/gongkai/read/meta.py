@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from gongkai.format.spec import MARKS, Version
 from gongkai.read.document import Document
@@ -31,8 +32,12 @@ def title_lines(doc: Document, regions: Regions) -> list[str]:
     for line in (doc.lines[i] for i in near):
         cells = [c for c in line.cells if c]
         if len(cells) == 1 and len(cells[0]) <= 60:
-            out.append(cells[0])
+            out.append(_META_PREFIX.sub("", cells[0]))
     return out
+
+
+# "标题: 某某区2019年度…" as crawlers store a page's title: the prefix is not part of the title.
+_META_PREFIX = re.compile(r"^\s*(?:标题|题目|文章标题|名称)\s*[:：]\s*")
 
 
 def _looks_like_title(text: str) -> bool:
@@ -87,6 +92,37 @@ def body_and_year(title: str | None) -> tuple[str | None, int | None]:
     if k == 0:
         return None, year
     return after[:k] + ("人民政府" if word.startswith("人民政府") else ""), year
+
+
+# Where a report names its body outside the title: the opening sentence, or the signature at the end.
+_BODY_SUFFIX = r"(?:人民政府|政府|办公室|办公厅|委员会|管理委员会|局|厅|委|办|院|中心|办事处|公司|署|会)"
+_OPENING = (
+    re.compile(r"汇总(?P<body>[^，。,；;、\s]{2,30}?)(?:各有关单位|各部门|各单位|所属|及其)"),
+    re.compile(
+        r"本(?:年度)?报告(?:是)?由(?P<body>[^，。,；;\s]{2,30}?" + _BODY_SUFFIX + r")(?:编制|负责|根据)"
+    ),
+    re.compile(r"(?:^|。)(?P<body>[^，。,；;\s]{2,30}?" + _BODY_SUFFIX + r")(?:根据|依据)[^。]{0,40}编制"),
+)
+_SIGNATURE = re.compile(r"^(?P<body>[^，。,；;\s]{2,30}" + _BODY_SUFFIX + r")$")
+_DATE_LINE = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+SIGNATURE_LINES = 8  # the signature stands among the last lines (above the footer, if any)
+
+
+def body_from_text(doc: Document) -> str | None:
+    """When the title names no body: the opening sentence (汇总某某区各有关单位…编制而成), else the
+    signature at the end (a body's name above the date)."""
+    head = " ".join(line.text for line in doc.lines[:40])
+    for pattern in _OPENING:
+        m = pattern.search(head)
+        if m:
+            return m.group("body")
+    tail = [line.text.strip() for line in doc.lines[-SIGNATURE_LINES:]]
+    for before, line in pairwise(tail):
+        if _DATE_LINE.match(line):
+            m = _SIGNATURE.match(before.replace(" ", ""))
+            if m:
+                return m.group("body")
+    return None
 
 
 def year_from_text(text: str) -> int | None:

@@ -6,12 +6,11 @@ from dataclasses import dataclass
 
 from gongkai.read.document import Document
 from gongkai.read.normalize import label_key
-
-MAX_HEADING_KEY = 26  # a heading is a short line; a sentence that mentions a title is not one
+from gongkai.read.settings import SETTINGS
 
 
 def _is_heading(number: int, key: str) -> bool:
-    if not key or len(key) > MAX_HEADING_KEY:
+    if not key or len(key) > SETTINGS.max_heading_key:
         return False
     if number == 1:
         return "总体情况" in key
@@ -65,7 +64,17 @@ def find_sections(doc: Document) -> Regions:
 
 
 def narrative(doc: Document, regions: Regions, number: int) -> str | None:
+    """A section's text; the last one ends where a saved page's footer starts (links, ICP line)."""
     span = regions.span(number)
     if span is None:
         return None
-    return "\n".join(doc.lines[i].text for i in range(*span)).strip()
+    text = "\n".join(doc.lines[i].text for i in range(*span))
+    if span[1] == regions.total:
+        text = cut_footer(text)
+    return text.strip()
+
+
+def cut_footer(text: str) -> str:
+    """Text up to where the site's footer starts (附件下载, print/close links, ICP line)."""
+    m = SETTINGS.footer.search(text)
+    return text[: m.start()] if m else text
