@@ -61,7 +61,7 @@ def extract(doc: Document, source: str | None = None) -> Report:
 
 def _match(rows: list[DataRow], model: list[Row], report: Report, where: str) -> dict[int, DataRow]:
     """Model row index → printed row; reports printed rows that match nothing."""
-    matches = align([r.label_text for r in rows], model)
+    matches = _between_neighbours(rows, align([r.label_text for r in rows], model), report, model, where)
     out: dict[int, DataRow] = {}
     for row, m in zip(rows, matches, strict=True):
         if m is None and not any(row.tokens):
@@ -73,6 +73,28 @@ def _match(rows: list[DataRow], model: list[Row], report: Report, where: str) ->
             )
         else:
             out[m] = row
+    return out
+
+
+def _between_neighbours(
+    rows: list[DataRow], matches: list[int | None], report: Report, model: list[Row], where: str
+) -> list[int | None]:
+    """A row of values whose label was lost (OCR) between two recognised rows with exactly one
+    format row missing between them is that row, with a finding saying so."""
+    out = list(matches)
+    taken = {m for m in matches if m is not None}
+    for i, row in enumerate(rows):
+        if out[i] is not None or row.label_text.strip() or not any(row.tokens):
+            continue
+        before = next((out[k] for k in range(i - 1, -1, -1) if out[k] is not None), -1)
+        after = next((out[k] for k in range(i + 1, len(out)) if out[k] is not None), len(model))
+        if after - before == 2 and before + 1 not in taken:
+            out[i] = before + 1
+            taken.add(before + 1)
+            label = model[before + 1].label
+            report.findings.append(
+                warning("read.row_inferred", f"{where}：一行数值没有标签，按前后行的位置读作“{label}”")
+            )
     return out
 
 
@@ -204,7 +226,7 @@ def _touching(constraints: list[Constraint]):
 
 def _read_requests(doc: Document, regions, fmt: Format, report: Report) -> bool:
     table = fmt.table("requests")
-    rows = build_rows(doc, *regions.loose_span(3))
+    rows = build_rows(doc, *regions.table_span(3))
     printed = _match(rows, list(table.rows), report, "第三部分")
     constraints = _touching(_requests_constraints(fmt.version))
     width = len(table.columns) + LABEL_COLUMNS
@@ -215,7 +237,7 @@ def _read_requests(doc: Document, regions, fmt: Format, report: Report) -> bool:
 def _read_active(doc: Document, regions, fmt: Format, report: Report) -> None:
     tables = fmt.tables_of(2)
     model = [(t, r) for t in tables for r in t.rows]
-    rows = build_rows(doc, *regions.loose_span(2))
+    rows = build_rows(doc, *regions.table_span(2))
     printed = _match(rows, [r for _, r in model], report, "第二部分")
     specs = [(r.label, t.row_ids(r)) for t, r in model]
     _apply(report, fmt, specs, printed, None, lambda option: [], "第二部分", left=True)
@@ -223,7 +245,7 @@ def _read_active(doc: Document, regions, fmt: Format, report: Report) -> None:
 
 def _read_appeals(doc: Document, regions, report: Report) -> None:
     fmt = get(report.format)
-    rows = build_rows(doc, *regions.loose_span(4))
+    rows = build_rows(doc, *regions.table_span(4))
     printed = [r for r in rows if any(r.tokens)]
     rows = printed or rows[-1:]  # header rows with blank cells carry no values
     if not rows:
