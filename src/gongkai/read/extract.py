@@ -14,8 +14,7 @@ from gongkai.read.document import Document, ReadError
 from gongkai.read.fit import Constraint, Reading, readings, resolve
 from gongkai.read.rows import DataRow, build_rows
 from gongkai.read.sections import find_sections, narrative
-
-LABEL_COLUMNS = 3  # section 三 of the national layout: three label columns before the seven values
+from gongkai.read.settings import SETTINGS
 
 HOW = {
     "padded": "行中有多余的空白单元格，已按数值个数读取",
@@ -229,7 +228,7 @@ def _read_requests(doc: Document, regions, fmt: Format, report: Report) -> bool:
     rows = build_rows(doc, *regions.table_span(3))
     printed = _match(rows, list(table.rows), report, "第三部分")
     constraints = _touching(_requests_constraints(fmt.version))
-    width = len(table.columns) + LABEL_COLUMNS
+    width = len(table.columns) + SETTINGS.label_columns
     _apply(report, fmt, _specs(table), printed, len(table.columns), constraints, "第三部分", width=width)
     return bool(printed)
 

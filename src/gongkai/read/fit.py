@@ -12,8 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from gongkai.read.rows import DataRow
-
-MAX_SPLITS = 20000
+from gongkai.read.settings import SETTINGS
 
 
 @dataclass(frozen=True)
@@ -226,7 +225,7 @@ def _limited(found: Iterator[list[str]]) -> list[tuple[str, ...]]:
     out = []
     for parts in found:
         out.append(tuple(parts))
-        if len(out) > MAX_SPLITS:
+        if len(out) > SETTINGS.max_splits:
             return []
     return out
 
@@ -315,7 +314,7 @@ def _by_count(row: DataRow, n: int, group: int | None) -> list[Reading]:
         found = []
         for parts in _splits(filled, n, group):
             found.append(Reading(tuple(parts), "split"))
-            if len(found) > MAX_SPLITS:
+            if len(found) > SETTINGS.max_splits:
                 found = []
                 break
         # Without a sum to verify them, several ways to cut the digits are only guesses.
@@ -347,9 +346,6 @@ def score(values: dict, constraints: list[Constraint]) -> tuple[int, int]:
         else:
             bad += 1
     return bad, good
-
-
-MAX_JOINT = 20000  # combinations of still-open rows tried together before giving up
 
 
 def _rank(options: list[dict], known: dict, constraints_of, preferred: list[bool]):
@@ -403,7 +399,7 @@ def _joint(open_rows, options, known, constraints_of, out, prefer) -> None:
     size = 1
     for k in open_rows:
         size *= len(options[k])
-    if size <= MAX_JOINT:
+    if size <= SETTINGS.max_joint:
         best_key, best = None, []
         for combo in product(*(range(len(options[k])) for k in open_rows)):
             merged = dict(known)

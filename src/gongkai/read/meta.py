@@ -10,6 +10,7 @@ from gongkai.format.spec import MARKS, Version
 from gongkai.read.document import Document
 from gongkai.read.normalize import label_key
 from gongkai.read.sections import Regions
+from gongkai.read.settings import SETTINGS
 
 FIRST_YEAR = 2019  # the 2019 regulations; earlier reports follow free-form layouts
 
@@ -105,7 +106,6 @@ _OPENING = (
 )
 _SIGNATURE = re.compile(r"^(?P<body>[^，。,；;\s]{2,30}" + _BODY_SUFFIX + r")$")
 _DATE_LINE = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
-SIGNATURE_LINES = 8  # the signature stands among the last lines (above the footer, if any)
 
 
 def body_from_text(doc: Document) -> str | None:
@@ -116,7 +116,7 @@ def body_from_text(doc: Document) -> str | None:
         m = pattern.search(head)
         if m:
             return m.group("body")
-    tail = [line.text.strip() for line in doc.lines[-SIGNATURE_LINES:]]
+    tail = [line.text.strip() for line in doc.lines[-SETTINGS.signature_lines :]]
     for before, line in pairwise(tail):
         if _DATE_LINE.match(line):
             m = _SIGNATURE.match(before.replace(" ", ""))

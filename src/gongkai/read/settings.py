@@ -34,6 +34,22 @@ class ReaderSettings:
     max_joint: int = 20000
     """Combinations of still-open rows tried together before settling them one by one."""
 
+    label_columns: int = 3
+    """Section 三 of the national layout: label columns before the seven values. A line exactly that
+    wide breaks ties in favour of its last seven cells."""
+
+    # --- HTML tables (html.py): data table or page layout
+    max_cell_chars: int = 200
+    """A cell longer than this is prose; it makes a table of few rows (below) a layout table."""
+    max_cell_pieces: int = 4
+    """A cell of more paragraphs than this is prose, likewise."""
+    min_grid_rows: int = 3
+    """Rows of two or more short cells a table needs to stay a data table despite a prose cell."""
+
+    # --- the body (meta.py)
+    signature_lines: int = 8
+    """The last lines searched for a signature (a body's name above the date)."""
+
     # --- flattened page text (flat.py)
     flat_line_chars: int = 600
     """A line at least this long that holds `flat_min_headings` section headings is a flattened page."""
