@@ -26,7 +26,7 @@ from gongkai.cli.batch import (
     fail,
 )
 from gongkai.examine import Outcome
-from gongkai.export import Failed, write_csv, write_xlsx
+from gongkai.export import Failed, write_csv, write_parquet, write_xlsx
 from gongkai.model.finding import Severity
 
 out = Console(markup=False)  # file names may hold "[…]": styles are given as Text
@@ -91,20 +91,25 @@ def export(
     files: Files,
     csv: Annotated[Path | None, typer.Option("--csv", help="写出 CSV 文件（UTF-8，带 BOM）")] = None,
     xlsx: Annotated[Path | None, typer.Option("--xlsx", help="写出 Excel 文件")] = None,
+    parquet: Annotated[
+        Path | None, typer.Option("--parquet", help="写出 Parquet 文件（供 DuckDB、pandas 等分析）")
+    ] = None,
     chinese_header: Annotated[bool, typer.Option("--chinese-header", help="增加一行中文表头")] = False,
     jobs: JobsOption = 1,
     timeout: TimeoutOption = 60.0,
     memory: MemoryOption = 2048,
 ) -> None:
     """导出为表格：每份报告一行，每个单元格编号一列。"""
-    if csv is None and xlsx is None:
-        fail("请用 --csv 或 --xlsx 指定输出文件")
+    if csv is None and xlsx is None and parquet is None:
+        fail("请用 --csv、--xlsx 或 --parquet 指定输出文件")
     outcomes = examine_all(expand_paths(files), budget_of(jobs, timeout, memory))
     rows = [o.report if o.report else Failed(o.source, o.error or "") for o in outcomes]
     if csv:
         write_csv(rows, csv, chinese_header=chinese_header)
     if xlsx:
         write_xlsx(rows, xlsx, chinese_header=chinese_header)
+    if parquet:
+        write_parquet(rows, parquet)
     out.print(f"已导出 {len(rows)} 份报告。", highlight=False)
     raise typer.Exit(1 if any(o.error for o in outcomes) else 0)
 

@@ -369,6 +369,20 @@ FORMATS: dict[Version, Format] = {
 }
 
 
+#: Words only one format's tables print: what tells a report's format when its title does not.
+MARKS: dict[Version, tuple[str, ...]] = {
+    Version.V2019: (
+        "本年新制作",
+        "本年新公开",
+        "对外公开总数",
+        "上一年项目数量",
+        "政府集中采购",
+        "其他对外管理服务",
+    ),
+    Version.V2021: ("本年制发件数", "现行有效件数", "本年处理决定数量", "本年收费金额", "不补正", "缴纳费用"),
+}
+
+
 def get(version: Version | str) -> Format:
     return FORMATS[Version(str(version))]
 

@@ -12,8 +12,9 @@ from gongkai.model.report import Report
 from gongkai.read import limits
 from gongkai.read.document import Document, ReadError
 from gongkai.read.extract import extract
+from gongkai.read.flat import looks_flat, read_flat
 from gongkai.read.limits import Limits, ReadLimitExceeded
-from gongkai.read.normalize import clean, simplify_document
+from gongkai.read.normalize import clean, one_line_end, simplify_document
 from gongkai.read.sniff import check_text, decode, kind_of
 from gongkai.read.text import read_text
 
@@ -35,7 +36,10 @@ def read_document(data: bytes) -> Document:
         from gongkai.read.html import read_html
 
         return read_html(text, "")
-    return read_text(clean(text))
+    text = clean(one_line_end(text))
+    if looks_flat(text.split("\n")):
+        return read_flat(text)
+    return read_text(text)
 
 
 def _simplified(doc: Document) -> Document:

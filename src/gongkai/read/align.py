@@ -15,9 +15,7 @@ from itertools import pairwise
 
 from gongkai.format.spec import Row
 from gongkai.read.normalize import label_key
-
-THRESHOLD = 0.5
-KEYWORD_BONUS = 0.5
+from gongkai.read.settings import SETTINGS
 
 
 def _bigrams(key: str) -> frozenset[str]:
@@ -71,12 +69,29 @@ def similarities(key: str, grams: frozenset[str], index: _Index, n: int) -> list
                 best[j] = share
     bonus = {j for j, k in index.keywords if k in key}
     for j in bonus:
-        best[j] += KEYWORD_BONUS
+        best[j] += SETTINGS.keyword_bonus
     return best
 
 
 def align(labels: Sequence[str], rows: Sequence[Row]) -> list[int | None]:
-    """For each printed label, the index of the format row it is, or None (unrecognised)."""
+    """For each printed label, the index of the format row it is, or None (unrecognised).
+
+    Most reports print the official labels of one template, so the answers are kept per list of
+    labels (a pure function of its arguments)."""
+    key = (tuple(labels), tuple((r.key, r.label) for r in rows))
+    found = _ALIGNED.get(key)
+    if found is None:
+        if len(_ALIGNED) >= MAX_REMEMBERED:
+            _ALIGNED.clear()
+        found = _ALIGNED[key] = tuple(_align(labels, rows))
+    return list(found)
+
+
+MAX_REMEMBERED = 4096  # label lists whose alignment is kept
+_ALIGNED: dict[tuple, tuple[int | None, ...]] = {}
+
+
+def _align(labels: Sequence[str], rows: Sequence[Row]) -> list[int | None]:
     m, n = len(labels), len(rows)
     keys = [label_key(t) for t in labels]
     grams = [_bigrams(k) for k in keys]
@@ -86,7 +101,7 @@ def align(labels: Sequence[str], rows: Sequence[Row]) -> list[int | None]:
     best_rows: list[int | None] = []
     for row_scores in score:
         top = max(row_scores, default=0.0)
-        best_rows.append(row_scores.index(top) if top >= THRESHOLD else None)
+        best_rows.append(row_scores.index(top) if top >= SETTINGS.label_threshold else None)
     placed = [j for j in best_rows if j is not None]
     if all(a < b for a, b in pairwise(placed)):
         return best_rows
@@ -102,7 +117,7 @@ def align(labels: Sequence[str], rows: Sequence[Row]) -> list[int | None]:
                 choices.append((best[i - 1][j], 0))
             if j > 0:
                 choices.append((best[i][j - 1], 1))
-            if i > 0 and j > 0 and score[i - 1][j - 1] >= THRESHOLD:
+            if i > 0 and j > 0 and score[i - 1][j - 1] >= SETTINGS.label_threshold:
                 choices.append((best[i - 1][j - 1] + score[i - 1][j - 1], 2))
             best[i][j], move[i][j] = max(choices)
     out: list[int | None] = [None] * m

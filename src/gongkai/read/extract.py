@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from functools import cache
 
-from gongkai.format.spec import APPEALS, OUTCOME_ROWS, Format, Row, Table, Version, get
+from gongkai.format.spec import APPEALS, OUTCOME_ROWS, Format, Kind, Row, Table, Version, get
 from gongkai.model.finding import error, warning
 from gongkai.model.report import NARRATIVE, Report
 from gongkai.model.values import ValueError_, parse_value
 from gongkai.read import meta
 from gongkai.read.align import align
 from gongkai.read.document import Document, ReadError
-from gongkai.read.fit import Constraint, readings, resolve
+from gongkai.read.fit import Constraint, Reading, readings, resolve
 from gongkai.read.rows import DataRow, build_rows
 from gongkai.read.sections import find_sections, narrative
-
-LABEL_COLUMNS = 3  # section 三 of the national layout: three label columns before the seven values
+from gongkai.read.settings import SETTINGS
 
 HOW = {
     "padded": "行中有多余的空白单元格，已按数值个数读取",
@@ -24,6 +23,7 @@ HOW = {
     "missing": "行中数值个数少于应有的个数",
     "split": "数字连在一起没有分隔，已按勾稽关系拆分",
     "blank_row": "整行空白",
+    "unsplit": "数字连在一起，无法确定如何拆分，已留空",
 }
 
 
@@ -34,6 +34,8 @@ def extract(doc: Document, source: str | None = None) -> Report:
     all_text = "\n".join(line.text for line in doc.lines)
     if year is None:
         year = meta.year_from_text(all_text)
+    if body is None:
+        body = meta.body_from_text(doc)
     if year is not None and year < meta.FIRST_YEAR:
         raise ReadError(f"这是 {year} 年度的报告：2019 年以前的年度报告不是国家统一格式，不在支持范围内")
     version = meta.detect_format(doc, regions, year)
@@ -58,7 +60,7 @@ def extract(doc: Document, source: str | None = None) -> Report:
 
 def _match(rows: list[DataRow], model: list[Row], report: Report, where: str) -> dict[int, DataRow]:
     """Model row index → printed row; reports printed rows that match nothing."""
-    matches = align([r.label_text for r in rows], model)
+    matches = _between_neighbours(rows, align([r.label_text for r in rows], model), report, model, where)
     out: dict[int, DataRow] = {}
     for row, m in zip(rows, matches, strict=True):
         if m is None and not any(row.tokens):
@@ -73,6 +75,28 @@ def _match(rows: list[DataRow], model: list[Row], report: Report, where: str) ->
     return out
 
 
+def _between_neighbours(
+    rows: list[DataRow], matches: list[int | None], report: Report, model: list[Row], where: str
+) -> list[int | None]:
+    """A row of values whose label was lost (OCR) between two recognised rows with exactly one
+    format row missing between them is that row, with a finding saying so."""
+    out = list(matches)
+    taken = {m for m in matches if m is not None}
+    for i, row in enumerate(rows):
+        if out[i] is not None or row.label_text.strip() or not any(row.tokens):
+            continue
+        before = next((out[k] for k in range(i - 1, -1, -1) if out[k] is not None), -1)
+        after = next((out[k] for k in range(i + 1, len(out)) if out[k] is not None), len(model))
+        if after - before == 2 and before + 1 not in taken:
+            out[i] = before + 1
+            taken.add(before + 1)
+            label = model[before + 1].label
+            report.findings.append(
+                warning("read.row_inferred", f"{where}：一行数值没有标签，按前后行的位置读作“{label}”")
+            )
+    return out
+
+
 def _values(fmt: Format, printed: dict[str, str | None]) -> tuple[dict, list[tuple[str, str]]]:
     """Printed text → values; text that is not a number becomes None, with the reason."""
     values, problems = {}, []
@@ -83,6 +107,18 @@ def _values(fmt: Format, printed: dict[str, str | None]) -> tuple[dict, list[tup
             values[cell] = None
             problems.append((cell, str(e)))
     return values, problems
+
+
+def _unit_fits(found: list[Reading], row: DataRow, kinds: list[Kind]) -> list[Reading]:
+    """Readings that put a number printed with 元/万元 into an amount cell (when any do)."""
+    if not row.money:
+        return found
+    fits = [
+        r
+        for r in found
+        if all(kind is Kind.AMOUNT for v, kind in zip(r.values, kinds, strict=True) if v in row.money)
+    ]
+    return fits or found
 
 
 # One row of the format as the reader fills it: its label and the ids of its cells, in print order.
@@ -105,11 +141,14 @@ def _apply(
     hows: dict[int, str] = {}
     for index, drow in printed.items():
         ids = specs[index][1]
-        rs = readings(drow, len(ids), group, left, width)
+        rs = _unit_fits(readings(drow, len(ids), group, left, width), drow, [fmt.kind(i) for i in ids])
         hows[index] = rs[0].how
         readings_of[index] = [dict(zip(ids, r.values, strict=True)) for r in rs]
         preferred[index] = [r.preferred for r in rs]
     parsed = {i: [_values(fmt, o) for o in opts] for i, opts in readings_of.items()}
+    for index, drow in printed.items():
+        if drow.soft:  # cuts of flattened digits that give a cell an impossible value are no readings
+            _drop_unparsable(index, parsed, readings_of, preferred)
     settled = resolve({i: [v for v, _ in p] for i, p in parsed.items()}, constraints_of, preferred)
     for index in sorted(settled):
         label, ids = specs[index]
@@ -141,6 +180,14 @@ def _apply(
         for index, (label, ids) in enumerate(specs):
             if index not in printed:
                 report.findings.append(error("read.row_missing", f"{where}缺少“{label}”行", ids))
+
+
+def _drop_unparsable(index: int, parsed: dict, readings_of: dict, preferred: dict) -> None:
+    keep = [k for k, (_, problems) in enumerate(parsed[index]) if not problems]
+    if keep and len(keep) < len(parsed[index]):
+        parsed[index] = [parsed[index][k] for k in keep]
+        readings_of[index] = [readings_of[index][k] for k in keep]
+        preferred[index] = [preferred[index][k] for k in keep]
 
 
 def _specs(table: Table) -> list[Spec]:
@@ -178,10 +225,10 @@ def _touching(constraints: list[Constraint]):
 
 def _read_requests(doc: Document, regions, fmt: Format, report: Report) -> bool:
     table = fmt.table("requests")
-    rows = build_rows(doc, *regions.loose_span(3))
+    rows = build_rows(doc, *regions.table_span(3))
     printed = _match(rows, list(table.rows), report, "第三部分")
     constraints = _touching(_requests_constraints(fmt.version))
-    width = len(table.columns) + LABEL_COLUMNS
+    width = len(table.columns) + SETTINGS.label_columns
     _apply(report, fmt, _specs(table), printed, len(table.columns), constraints, "第三部分", width=width)
     return bool(printed)
 
@@ -189,7 +236,7 @@ def _read_requests(doc: Document, regions, fmt: Format, report: Report) -> bool:
 def _read_active(doc: Document, regions, fmt: Format, report: Report) -> None:
     tables = fmt.tables_of(2)
     model = [(t, r) for t in tables for r in t.rows]
-    rows = build_rows(doc, *regions.loose_span(2))
+    rows = build_rows(doc, *regions.table_span(2))
     printed = _match(rows, [r for _, r in model], report, "第二部分")
     specs = [(r.label, t.row_ids(r)) for t, r in model]
     _apply(report, fmt, specs, printed, None, lambda option: [], "第二部分", left=True)
@@ -197,7 +244,7 @@ def _read_active(doc: Document, regions, fmt: Format, report: Report) -> None:
 
 def _read_appeals(doc: Document, regions, report: Report) -> None:
     fmt = get(report.format)
-    rows = build_rows(doc, *regions.loose_span(4))
+    rows = build_rows(doc, *regions.table_span(4))
     printed = [r for r in rows if any(r.tokens)]
     rows = printed or rows[-1:]  # header rows with blank cells carry no values
     if not rows:

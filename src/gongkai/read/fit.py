@@ -12,8 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from gongkai.read.rows import DataRow
-
-MAX_SPLITS = 20000
+from gongkai.read.settings import SETTINGS
 
 
 @dataclass(frozen=True)
@@ -28,19 +27,21 @@ def _digits(tok: str) -> bool:
 
 
 def _valid_part(s: str) -> bool:
-    return s == "0" or not s.startswith("0")
+    return s[0] != "0" or s == "0"
 
 
-def _splits(tokens: list[str], n: int, group: int | None) -> Iterator[list[str]]:
+def _splits(tokens: list[str], n: int, group: int | None, gaps: bool = True) -> Iterator[list[str]]:
     """Ways to cut run-together digit strings into n numbers (no leading zeros, never across a gap
-    between tokens). With `group`, each block of `group` numbers ends with the sum of the others (a
-    row's 总计): each block is searched total first, its parts bounded by that total."""
+    between tokens unless `gaps` is False). With `group`, each block of `group` numbers ends with the
+    sum of the others (a row's 总计): each block is searched total first, its parts bounded by that
+    total."""
     digits = "".join(tokens)
     cuts = set()
     pos = 0
     for t in tokens[:-1]:
         pos += len(t)
-        cuts.add(pos)  # a printed gap is always a boundary between two numbers
+        if gaps:
+            cuts.add(pos)  # a printed gap is a boundary between two numbers
     if not group:
         yield from _free(digits, 0, n, cuts, [])
         return
@@ -70,40 +71,94 @@ def _free(digits: str, at: int, left: int, cuts: set[int], parts: list[str]):
 
 
 def _summing(digits: str, at: int, end: int, left: int, target: int, cuts: set[int], parts: list[str]):
-    """Cut digits[at:end] into `left` numbers that add up to `target`."""
-    if left == 0:
-        if at == end and target == 0:
-            yield list(parts)
-        return
+    """Cut digits[at:end] into `left` numbers that add up to `target`.
+
+    Meet in the middle: the first half of the numbers is cut every way from the start, the second
+    half every way from the end, and the two are joined where they meet at the same position with
+    sums that add up to the target — width^(left/2) steps each instead of width^left together."""
+    width = len(str(target))  # each part is at most the target, so at most as long
     room = end - at
-    widest = len(str(target))
-    # Each part is at most the target (so at most as long), and `left` parts of `room` digits sum
-    # to less than left × 10^(room-left+1): outside those bounds nothing can add up.
-    if room < left or room > left * widest or widest > room - left + 1 + len(str(left)):
+    if room < left or room > left * width:
         return
-    for k in range(1, min(room - (left - 1), widest) + 1):
+    first = left // 2
+    heads: dict[tuple[int, int], list[tuple[str, ...]]] = {}
+    for pos, total, cut in _cut_forward(digits, at, end, first, left - first, width, target, cuts):
+        heads.setdefault((pos, total), []).append(cut)
+    if not heads:
+        return
+    for pos, total, cut in _cut_backward(digits, at, end, left - first, first, width, target, cuts):
+        for head in heads.get((pos, target - total), ()):
+            yield [*parts, *head, *cut]
+
+
+def _cut_forward(digits, at, end, count, after, width, limit, cuts, total=0, cut=()):
+    """Every cut of `count` numbers from `at` onwards that leaves room for `after` more numbers of
+    at most `width` digits before `end`: (position reached, sum, numbers)."""
+    if count == 0:
+        yield at, total, cut
+        return
+    later = count - 1 + after
+    for k in range(1, min(width, end - at) + 1):
+        rest = end - at - k
+        if rest < later:
+            break
         head = digits[at : at + k]
-        if not _valid_part(head) or _crosses(cuts, at, at + k):
+        if not _valid_part(head) or (cuts and _crosses(cuts, at, at + k)):
             break
-        value = int(head)
-        if value > target:
+        value = total + int(head)
+        if value > limit:
             break
-        parts.append(head)
-        yield from _summing(digits, at + k, end, left - 1, target - value, cuts, parts)
-        parts.pop()
+        if rest > later * width:
+            continue
+        yield from _cut_forward(
+            digits, at + k, end, count - 1, after, width, limit, cuts, value, (*cut, head)
+        )
+
+
+def _cut_backward(digits, start, end, count, before, width, limit, cuts, total=0, cut=()):
+    """Every cut of `count` numbers ending at `end` that leaves room for `before` numbers after
+    `start`: (their start, sum, numbers)."""
+    if count == 0:
+        yield end, total, cut
+        return
+    earlier = count - 1 + before
+    for k in range(1, min(width, end - start) + 1):
+        rest = end - k - start
+        if rest < earlier:
+            break
+        part = digits[end - k : end]
+        if cuts and _crosses(cuts, end - k, end):
+            break
+        if not _valid_part(part):
+            continue
+        value = total + int(part)
+        if value > limit:
+            break
+        if rest > earlier * width:
+            continue
+        yield from _cut_backward(
+            digits, start, end - k, count - 1, before, width, limit, cuts, value, (part, *cut)
+        )
 
 
 def _blocks(digits: str, at: int, blocks: int, size: int, cuts: set[int], parts: list[str]):
-    """Cut digits[at:] into `blocks` blocks of `size` numbers, each ending with the sum of the rest."""
+    """Cut digits[at:] into `blocks` blocks of `size` numbers, each ending with the sum of the rest.
+
+    A number is congruent to the sum of its digits modulo 9, so the parts of a block can add up to
+    its total only when their digits and the total's digits agree modulo 9: most candidate totals
+    are dismissed without a search."""
     if blocks == 0:
         if at == len(digits):
             yield list(parts)
         return
+    nines = _digit_sums(digits)
     ends = [len(digits)] if blocks == 1 else range(at + size, len(digits) - (blocks - 1) * size + 1)
     for end in ends:
         for t in range(1, end - at - (size - 1) + 1):
             total = digits[end - t : end]
             if not _valid_part(total) or _crosses(cuts, end - t, end):
+                continue
+            if (nines[end - t] - nines[at]) % 9 != (nines[end] - nines[end - t]) % 9:
                 continue
             for block in _summing(digits, at, end - t, size - 1, int(total), cuts, []):
                 parts.extend([*block, total])
@@ -111,9 +166,19 @@ def _blocks(digits: str, at: int, blocks: int, size: int, cuts: set[int], parts:
                 del parts[len(parts) - size :]
 
 
+def _digit_sums(digits: str) -> list[int]:
+    """Prefix sums of the digits: sums[i] is the sum of digits[:i]."""
+    sums = [0]
+    for ch in digits:
+        sums.append(sums[-1] + ord(ch) - 48)
+    return sums
+
+
 def readings(
     row: DataRow, n: int, group: int | None = None, left: bool = False, width: int | None = None
 ) -> list[Reading]:
+    if row.soft:
+        return _soft_readings(row, n, group)
     found = _readings(row, n, group, left)
     if width and len(found) > 1 and len(row.line_cells) == width:
         # A line exactly as wide as the national table: its last n cells are the value columns. Only a
@@ -123,6 +188,75 @@ def readings(
         if not any(r.preferred for r in found):
             found.append(Reading(right, "exact", True))
     return found
+
+
+def _soft_readings(row: DataRow, n: int, group: int | None) -> list[Reading]:
+    """Flattened text: spaces fall anywhere, so they only break ties. With sums (`group`) the digits
+    are cut every way the sums allow, ways that keep every printed gap preferred; without sums the
+    printed tokens are taken when there are exactly n, a unique cut otherwise, and where several cuts
+    remain the cells they disagree on stay blank (`resolve` merges them)."""
+    toks = [t for t in row.tokens if t != ""]
+    if not toks:
+        return [Reading(("",) * n, "blank_row")]
+    exact = [Reading(tuple(toks), "exact", True)] if len(toks) == n else []
+    if exact and not group:
+        return exact
+    signed = [t.lstrip("+-－") for t in toks]
+    if not all(s.isdigit() for s in signed) or (group and signed != toks):
+        return exact or [Reading((None,) * n, "unsplit")]
+    gaps = _gap_positions(toks)
+    found = [
+        Reading(p, "split", gaps <= _gap_positions(p))
+        for p in _limited(_signed_splits(toks, n, group, False))
+        if not exact or p != exact[0].values
+    ]
+    return exact + found or [Reading((None,) * n, "unsplit")]
+
+
+def _gap_positions(parts) -> set[int]:
+    out, pos = set(), 0
+    for p in parts[:-1]:
+        pos += len(p.lstrip("+-－"))
+        out.add(pos)
+    return out
+
+
+def _limited(found: Iterator[list[str]]) -> list[tuple[str, ...]]:
+    out = []
+    for parts in found:
+        out.append(tuple(parts))
+        if len(out) > SETTINGS.max_splits:
+            return []
+    return out
+
+
+def _signed_splits(toks: list[str], n: int, group: int | None, gaps: bool) -> Iterator[list[str]]:
+    """Cuts of tokens that may start with a sign (a 2019 本年增/减): a sign always starts a number."""
+    if not any(t[0] in "+-－" for t in toks):
+        yield from _splits(toks, n, group, gaps)
+        return
+    # the tokens between signs are cut on their own, then joined back in order
+    pieces: list[list[str]] = [[]]
+    for t in toks:
+        if t[0] in "+-－" and pieces[-1]:
+            pieces.append([])
+        pieces[-1].append(t)
+    yield from _signed_pieces(pieces, n)
+
+
+def _signed_pieces(pieces: list[list[str]], n: int) -> Iterator[list[str]]:
+    if not pieces:
+        if n == 0:
+            yield []
+        return
+    head, rest = pieces[0], pieces[1:]
+    sign = head[0][0] if head[0][0] in "+-－" else ""
+    plain = [head[0].lstrip("+-－"), *head[1:]]
+    for k in range(1, n - len(rest) + 1):
+        for parts in _splits(plain, k, None, gaps=False):
+            first = [sign + parts[0], *parts[1:]]
+            for tail in _signed_pieces(rest, n - k):
+                yield first + tail
 
 
 def _readings(row: DataRow, n: int, group: int | None, left: bool) -> list[Reading]:
@@ -180,7 +314,7 @@ def _by_count(row: DataRow, n: int, group: int | None) -> list[Reading]:
         found = []
         for parts in _splits(filled, n, group):
             found.append(Reading(tuple(parts), "split"))
-            if len(found) > MAX_SPLITS:
+            if len(found) > SETTINGS.max_splits:
                 found = []
                 break
         # Without a sum to verify them, several ways to cut the digits are only guesses.
@@ -212,9 +346,6 @@ def score(values: dict, constraints: list[Constraint]) -> tuple[int, int]:
         else:
             bad += 1
     return bad, good
-
-
-MAX_JOINT = 20000  # combinations of still-open rows tried together before giving up
 
 
 def _rank(options: list[dict], known: dict, constraints_of, preferred: list[bool]):
@@ -268,7 +399,7 @@ def _joint(open_rows, options, known, constraints_of, out, prefer) -> None:
     size = 1
     for k in open_rows:
         size *= len(options[k])
-    if size <= MAX_JOINT:
+    if size <= SETTINGS.max_joint:
         best_key, best = None, []
         for combo in product(*(range(len(options[k])) for k in open_rows)):
             merged = dict(known)

@@ -17,9 +17,11 @@ from html import unescape
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from gongkai.read.chars import CJK, join_pieces
 from gongkai.read.document import Document, ReadError
 from gongkai.read.html_grid import expand_spans
-from gongkai.read.normalize import clean
+from gongkai.read.normalize import clean, one_line_end
+from gongkai.read.settings import SETTINGS
 
 BREAK = "\ue000"  # a line ends here (block boundary, <br>)
 CELL = "\ue001"  # a table cell starts
@@ -57,22 +59,15 @@ _DROP = (
     '[hidden], [style*="display:none" i], [style*="display: none" i]'
 )
 
-_CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
 # Whitespace holding a line break is source formatting: between two Han characters, or within a number,
 # it vanishes (a label or a number split over lines of the markup). Elsewhere it is a space: a label
 # and a number stay apart. The pattern starts with a fixed character, so re scans for it in C.
 _SOFT_BREAK = re.compile(
-    r"\n(?:(?<=[" + _CJK + r"]\n)[ \t\n\f\v]*(?=[" + _CJK + r"])|(?<=[0-9.]\n)[ \t\n\f\v]*(?=[0-9]))"
+    r"\n(?:(?<=[" + CJK + r"]\n)[ \t\n\f\v]*(?=[" + CJK + r"])|(?<=[0-9.]\n)[ \t\n\f\v]*(?=[0-9]))"
 )
 _LINES = re.compile(BREAK + "|" + CELL + "(?:" + SPANS + "[^" + SPANS_END + "]*" + SPANS_END + ")?")
 _EDGE = " " + BREAK  # stripped from both ends of a cell
-_CJK_CHAR = re.compile(r"[" + _CJK + r"]")
 
-# A cell longer than this, or made of more paragraphs, is prose: it makes a table of fewer than
-# MIN_GRID_ROWS rows of short cells a layout table.
-MAX_CELL_CHARS = 200
-MAX_CELL_PIECES = 4
-MIN_GRID_ROWS = 3
 
 _TITLE_PARTS = re.compile(r"\s*(?:[_|｜]|——|—|－|\s-\s|--+)\s*")
 
@@ -200,8 +195,7 @@ def _spans(tag: str) -> str:
 
 def _collapse(text: str) -> str:
     """Whitespace as a browser shows it: soft line breaks joined, every other run one space."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = one_line_end(text)
     if "\n" in text:
         text = _SOFT_BREAK.sub("", text)
     return " ".join(text.split())  # markers are not whitespace, so lines stay apart
@@ -226,14 +220,14 @@ def _data_grid(texts: list[str]) -> list[list[str]] | None:
         if BREAK in row_text:
             for x in [i for i, c in enumerate(row) if BREAK in c]:
                 row[x], pieces = _cell_text(row[x])
-                long_row = long_row or pieces > MAX_CELL_PIECES
-        long_row = long_row or (bool(row) and max(map(len, row)) > MAX_CELL_CHARS)
+                long_row = long_row or pieces > SETTINGS.max_cell_pieces
+        long_row = long_row or (bool(row) and max(map(len, row)) > SETTINGS.max_cell_chars)
         long_cells = long_cells or long_row
         if not long_row and len(row) - row.count("") >= 2:
             grid_rows += 1
         rows.append(row)
     # A long cell (a note under the table) is fine in a real grid; in a table of few rows it is layout.
-    if long_cells and grid_rows < MIN_GRID_ROWS:
+    if long_cells and grid_rows < SETTINGS.min_grid_rows:
         return None
     grid = expand_spans(rows, spans)
     if not grid or len(grid[0]) < 2:  # one column is a box around text, not a grid
@@ -244,12 +238,7 @@ def _data_grid(texts: list[str]) -> list[list[str]] | None:
 def _cell_text(content: str) -> tuple[str, int]:
     """A cell's lines joined into one text, and how many lines it had."""
     parts = [p for p in (p.strip() for p in content.split(BREAK)) if p]
-    out = parts[0] if parts else ""
-    for p in parts[1:]:
-        # Han fragments of one label join without a space (a label broken over lines); others keep one.
-        joined = _CJK_CHAR.match(out[-1]) and _CJK_CHAR.match(p[0])
-        out = out + p if joined else f"{out} {p}"
-    return out, len(parts)
+    return join_pieces(parts), len(parts)
 
 
 _REPORT_TITLE = re.compile("报告|年报|年度")

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
-from gongkai.format.spec import Version
+from gongkai.format.spec import MARKS, Version
 from gongkai.read.document import Document
 from gongkai.read.normalize import label_key
 from gongkai.read.sections import Regions
+from gongkai.read.settings import SETTINGS
 
 FIRST_YEAR = 2019  # the 2019 regulations; earlier reports follow free-form layouts
 
@@ -31,8 +33,12 @@ def title_lines(doc: Document, regions: Regions) -> list[str]:
     for line in (doc.lines[i] for i in near):
         cells = [c for c in line.cells if c]
         if len(cells) == 1 and len(cells[0]) <= 60:
-            out.append(cells[0])
+            out.append(_META_PREFIX.sub("", cells[0]))
     return out
+
+
+# "标题: 某某区2019年度…" as crawlers store a page's title: the prefix is not part of the title.
+_META_PREFIX = re.compile(r"^\s*(?:标题|题目|文章标题|名称)\s*[:：]\s*")
 
 
 def _looks_like_title(text: str) -> bool:
@@ -89,6 +95,36 @@ def body_and_year(title: str | None) -> tuple[str | None, int | None]:
     return after[:k] + ("人民政府" if word.startswith("人民政府") else ""), year
 
 
+# Where a report names its body outside the title: the opening sentence, or the signature at the end.
+_BODY_SUFFIX = r"(?:人民政府|政府|办公室|办公厅|委员会|管理委员会|局|厅|委|办|院|中心|办事处|公司|署|会)"
+_OPENING = (
+    re.compile(r"汇总(?P<body>[^，。,；;、\s]{2,30}?)(?:各有关单位|各部门|各单位|所属|及其)"),
+    re.compile(
+        r"本(?:年度)?报告(?:是)?由(?P<body>[^，。,；;\s]{2,30}?" + _BODY_SUFFIX + r")(?:编制|负责|根据)"
+    ),
+    re.compile(r"(?:^|。)(?P<body>[^，。,；;\s]{2,30}?" + _BODY_SUFFIX + r")(?:根据|依据)[^。]{0,40}编制"),
+)
+_SIGNATURE = re.compile(r"^(?P<body>[^，。,；;\s]{2,30}" + _BODY_SUFFIX + r")$")
+_DATE_LINE = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+
+
+def body_from_text(doc: Document) -> str | None:
+    """When the title names no body: the opening sentence (汇总某某区各有关单位…编制而成), else the
+    signature at the end (a body's name above the date)."""
+    head = " ".join(line.text for line in doc.lines[:40])
+    for pattern in _OPENING:
+        m = pattern.search(head)
+        if m:
+            return m.group("body")
+    tail = [line.text.strip() for line in doc.lines[-SETTINGS.signature_lines :]]
+    for before, line in pairwise(tail):
+        if _DATE_LINE.match(line):
+            m = _SIGNATURE.match(before.replace(" ", ""))
+            if m:
+                return m.group("body")
+    return None
+
+
 def year_from_text(text: str) -> int | None:
     """When the title gives no year: the statistics period, else 'YYYY年度', else the commonest year."""
     for pattern in (_STATS, _YEAR_DU):
@@ -99,25 +135,22 @@ def year_from_text(text: str) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
-_MARKS_2019 = (
-    "本年新制作",
-    "本年新公开",
-    "对外公开总数",
-    "上一年项目数量",
-    "政府集中采购",
-    "其他对外管理服务",
-)
-_MARKS_2021 = ("本年制发件数", "现行有效件数", "本年处理决定数量", "本年收费金额", "不补正", "缴纳费用")
+def marked_version(key: str) -> Version | None:
+    """The format whose own words (spec.MARKS) the folded text holds more of; None on a tie."""
+    old = sum(1 for m in MARKS[Version.V2019] if m in key)
+    new = sum(1 for m in MARKS[Version.V2021] if m in key)
+    if old == new:
+        return None
+    return Version.V2019 if old > new else Version.V2021
 
 
 def detect_format(doc: Document, regions: Regions, year: int | None) -> Version:
     start = regions.loose_span(2)[0]
     end = regions.loose_span(4)[1]
     key = label_key(" ".join(line.text for line in doc.lines[start:end]))
-    old = sum(1 for m in _MARKS_2019 if m in key)
-    new = sum(1 for m in _MARKS_2021 if m in key)
-    if old != new:
-        return Version.V2019 if old > new else Version.V2021
+    marked = marked_version(key)
+    if marked is not None:
+        return marked
     if year is not None and year < 2021:
         return Version.V2019
     return Version.V2021

@@ -14,6 +14,8 @@ from functools import lru_cache
 
 import opencc
 
+from gongkai.read.chars import HAN
+
 # A parenthesised lowercase pinyin syllable right after a Han character. Toned vowels make it
 # unambiguous; an untoned one must still have the shape of a syllable (initial + final).
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿü"
@@ -21,7 +23,7 @@ _SYLLABLE = (
     r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?"
     r"(?:[aeiouv" + _TONED + r"]{1,3})(?:ng|n|r)?"
 )
-_DEBRIS = re.compile(r"(?<=[\u3400-\u9fff])[(（](" + _SYLLABLE + r")[)）]")
+_DEBRIS = re.compile(r"(?<=[" + HAN + r"])[(（](" + _SYLLABLE + r")[)）]")
 
 _WIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}  # ０-９
 _WIDTH.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
@@ -74,6 +76,13 @@ def to_simplified(text: str) -> str:
     return text
 
 
+def one_line_end(text: str) -> str:
+    """CRLF (Windows) and lone CR (old Mac) line ends → LF, so a CR-only file still has lines."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def clean(text: str) -> str:
     """Normalise a whole document's text (see module docstring). Line structure is kept."""
     text = text.translate(_TABLE)
@@ -82,7 +91,7 @@ def clean(text: str) -> str:
     return to_simplified(text)
 
 
-_NOT_KEY = re.compile(r"[^0-9A-Za-z\u3400-\u9fff]+")
+_NOT_KEY = re.compile(r"[^0-9A-Za-z" + HAN + r"]+")
 
 
 def label_key(text: str) -> str:

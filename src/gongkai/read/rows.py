@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from gongkai.model.values import BLANK_MARKS, looks_numeric
 from gongkai.read.document import Document
+from gongkai.read.units import MONEY_UNITS, bare_value, is_lone_note
 
 # A label that starts a row: 一、 / （一） / 1. / 1、
 _ENUMERATOR = re.compile(
@@ -28,6 +29,8 @@ class DataRow:
     line: int = 0  # index of the line where the values start
     positional: bool = False  # cells come from a real grid: an empty cell is a blank cell
     line_cells: list[str] = field(default_factory=list)  # every cell of the line where the values start
+    money: set[str] = field(default_factory=set)  # tokens printed with 元/万元/亿元: amounts only
+    soft: bool = False  # flattened text: printed spaces between digits are hints, not boundaries
 
     @property
     def label_text(self) -> str:
@@ -38,11 +41,24 @@ def is_value(cell: str) -> bool:
     return looks_numeric(cell) or cell in _VALUE_MARKS
 
 
-def split_cell(cell: str) -> list[str]:
-    """A label cell that ends with space-separated numbers (PDF or plain text) → label + values."""
+def _without_unit(cell: str, money: set[str]) -> str:
+    found = bare_value(cell)
+    if found is None:
+        return cell
+    number, unit = found
+    if unit in MONEY_UNITS:
+        money.add(number)
+    return number
+
+
+def split_cell(cell: str, money: set[str] | None = None) -> list[str]:
+    """A label cell that ends with space-separated numbers (PDF or plain text) → label + values.
+    Units and notes after a number are dropped (see `units`); tokens printed as money go to `money`."""
+    money = set() if money is None else money
+    cell = _without_unit(cell, money)
     if not cell or " " not in cell or is_value(cell):
         return [cell]
-    parts = cell.split()
+    parts = [_without_unit(p, money) for p in cell.split()]
     k = len(parts)
     while k > 0 and is_value(parts[k - 1]):
         k -= 1
@@ -57,18 +73,22 @@ GRID_SHAPES = frozenset({"html", "docx", "pdf"})  # readers that keep every cell
 def build_rows(doc: Document, start: int, end: int) -> list[DataRow]:
     rows: list[DataRow] = []
     positional = doc.shape in GRID_SHAPES
-    cur = DataRow(positional=positional)
+    soft = doc.shape == "flat"
+    cur = DataRow(positional=positional, soft=soft)
     empties = 0
     rows_follow_lines = doc.shape != "pipe"
 
     def close() -> None:
         nonlocal cur, empties
         rows.append(cur)
-        cur = DataRow(positional=positional)
+        cur = DataRow(positional=positional, soft=soft)
         empties = 0
 
+    money: set[str] = set()
     for i in range(start, end):
-        cells = [p for c in doc.lines[i].real_cells for p in split_cell(c.strip())]
+        money.clear()
+        line = [c.strip() for c in doc.lines[i].real_cells]
+        cells = [p for c in line if not is_lone_note(c) for p in split_cell(c, money)]
         just_closed = bool(rows) and not cur.label and not cur.tokens
         labels_only = all(not is_value(c) for c in cells)
         # A blank row of a grid starts with its label; a wrapped label's tail stands alone or under it.
@@ -91,6 +111,8 @@ def build_rows(doc: Document, start: int, end: int) -> list[DataRow]:
                     cur.line = i
                     cur.line_cells = cells
                 cur.tokens.append(cell)
+                if cell in money:
+                    cur.money.add(cell)
             else:
                 if cur.tokens:
                     close()

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from gongkai.read.document import Document
 from gongkai.read.normalize import label_key
-
-MAX_HEADING_KEY = 26  # a heading is a short line; a sentence that mentions a title is not one
+from gongkai.read.settings import SETTINGS
 
 
 def _is_heading(number: int, key: str) -> bool:
-    if not key or len(key) > MAX_HEADING_KEY:
+    if not key or len(key) > SETTINGS.max_heading_key:
         return False
     if number == 1:
         return "总体情况" in key
@@ -32,13 +32,21 @@ class Regions:
 
     starts: dict[int, int | None]
     total: int
+    # Tables printed apart from their sections (表一–表三 after the narrative): section → line span.
+    tables: dict[int, tuple[int, int]] = field(default_factory=dict)
+
+    def table_span(self, number: int) -> tuple[int, int]:
+        """Where section `number`'s table stands: under a caption of its own, else in the section."""
+        return self.tables.get(number) or self.loose_span(number)
 
     def span(self, number: int) -> tuple[int, int] | None:
-        """Lines after heading `number` up to the next found heading; None when the heading is missing."""
+        """Lines after heading `number` up to the next found heading (or table caption); None when
+        the heading is missing."""
         start = self.starts.get(number)
         if start is None:
             return None
         later = [s for n, s in self.starts.items() if n > number and s is not None and s > start]
+        later += [a - 1 for a, _ in self.tables.values() if a - 1 > start]  # a caption ends the text
         return start + 1, min(later) if later else self.total
 
     def loose_span(self, number: int) -> tuple[int, int]:
@@ -61,11 +69,50 @@ def find_sections(doc: Document) -> Regions:
                 starts[number] = i
                 position = i + 1
                 break
-    return Regions(starts, len(doc.lines))
+    regions = Regions(starts, len(doc.lines))
+    regions.tables = _captioned_tables(doc, regions)
+    return regions
+
+
+# "表一 主动公开政府信息情况", "**表二**", "表3：…": a caption over a table printed after the narrative.
+_CAPTION = re.compile(r"^\W*表\s*([一二三四1-4])(?:\W|$)")
+_CAPTION_TOPICS = {2: ("主动公开",), 3: ("申请",), 4: ("复议", "诉讼")}
+
+
+def _captioned_tables(doc: Document, regions: Regions) -> dict[int, tuple[int, int]]:
+    """Tables under captions 表一–表四 when the sections 二–四 themselves hold no table rows."""
+    inside = [regions.span(n) for n in (2, 3, 4)]
+    if any(span and any(len(doc.lines[i].real_cells) > 1 for i in range(*span)) for span in inside):
+        return {}
+    captions = []
+    for i, line in enumerate(doc.lines):
+        cells = [c for c in line.cells if c]
+        if len(cells) == 1 and len(cells[0]) <= 40 and _CAPTION.match(cells[0]):
+            captions.append((i, label_key(cells[0])))
+    if len(captions) < 2:
+        return {}
+    out: dict[int, tuple[int, int]] = {}
+    ends = [i for i, _ in captions[1:]] + [len(doc.lines)]
+    for order, ((start, key), end) in enumerate(zip(captions, ends, strict=True)):
+        topic = next((n for n, words in _CAPTION_TOPICS.items() if any(w in key for w in words)), None)
+        number = topic or order + 2
+        if number not in out and number <= 4:
+            out[number] = (start + 1, end)
+    return out
 
 
 def narrative(doc: Document, regions: Regions, number: int) -> str | None:
+    """A section's text; the last one ends where a saved page's footer starts (links, ICP line)."""
     span = regions.span(number)
     if span is None:
         return None
-    return "\n".join(doc.lines[i].text for i in range(*span)).strip()
+    text = "\n".join(doc.lines[i].text for i in range(*span))
+    if span[1] == regions.total:
+        text = cut_footer(text)
+    return text.strip()
+
+
+def cut_footer(text: str) -> str:
+    """Text up to where the site's footer starts (附件下载, print/close links, ICP line)."""
+    m = SETTINGS.footer.search(text)
+    return text[: m.start()] if m else text

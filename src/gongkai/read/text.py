@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import re
 
+from gongkai.model.values import BLANK_MARKS
 from gongkai.read.document import Document
 
 _MD_MARKS = re.compile(r"^\s*(?:#{1,6}\s*|>\s*|[-*+]\s+(?=\S))|\*\*|__")
 _MD_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_GENERIC = re.compile(r"^(?:数据|列|栏|字段|column|col)\s*\d{1,2}$", re.IGNORECASE)
+# A page number a PDF converter left in the text: "— 1 —", "- 12 -", "第 3 页", "3/12".
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:[—–\-－]+\s*\d{1,3}\s*[—–\-－]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$"
+)
 
 
 def _pipe_cells(line: str) -> list[str]:
@@ -37,10 +43,17 @@ def read_text(text: str) -> Document:
         line = raw.strip("\r\n")
         if not line.strip():
             continue
+        if PAGE_NUMBER.match(line):
+            continue
         if "|" in line and doc.shape in ("pipe", "markdown"):
             if _MD_RULE.match(line.strip()):
                 continue
-            doc.add(_pipe_cells(line))
+            cells = _pipe_cells(line)
+            if doc.shape == "markdown" and (
+                all(c in BLANK_MARKS for c in cells) or all(_GENERIC.match(c) for c in cells if c)
+            ):
+                continue  # a placeholder row of "-", or a converter's generic header (数据1 | 数据2 …)
+            doc.add(cells)
         elif "\t" in line:
             doc.add([c.strip() for c in line.split("\t")])
         elif doc.shape == "markdown":

@@ -197,6 +197,8 @@ SHAPES: dict[str, tuple[str, Callable[[Report], bytes]]] = {
     "pipe-traditional": ("pipe-traditional.txt", lambda r: traditional(one_cell_per_line(r)).encode()),
     "markdown": ("report.md", lambda r: markdown(r).encode()),
     "run-together": ("run-together.txt", lambda r: run_together(r).encode()),
+    "flattened": ("flattened.txt", lambda r: flattened(r).encode()),
+    "ocr-markdown": ("ocr.md", lambda r: ocr_markdown(r).encode()),
     "html": ("table.html", lambda r: html(r).encode()),
     "html-word": ("word-pasted.html", lambda r: html(r, word=True).encode()),
     "html-page": ("saved-page.html", lambda r: html(r, page=True).encode()),
@@ -218,3 +220,96 @@ def write_samples(directory: Path, seed: int = 7) -> list[Path]:
         path.write_bytes(make(report))
         paths.append(path)
     return paths
+
+
+def flattened(report: Report, rng: random.Random | None = None) -> str:
+    """The whole report on one line after crawler metadata, as archive crawlers store a page:
+    breadcrumbs and page tools first, 附件下载 and the footer last. Section 三's values run together;
+    those of 二 (which has no sums to cut a run by) and 四 (whose sums leave ties more often) are
+    separated by spaces. With `rng`: stray spaces inside labels and headings, and section 三 and 四's
+    values run together with spaces at random among them."""
+    title = report.title or f"{report.body}{report.year}年政府信息公开工作年度报告"
+
+    def stray(text: str) -> str:
+        if rng is None or len(text) < 2:
+            return text
+        k = rng.randrange(1, len(text))
+        return text[:k] + " " + text[k:] if rng.random() < 0.3 else text
+
+    def digits(values: list[str]) -> str:
+        if rng is None:
+            return "".join(values)
+        return "".join(v + (" " if rng.random() < 0.3 else "") for v in values).strip()
+
+    parts = ["当前位置：首页 > 政务公开 > 政府信息公开年报 全真版 文字版 ", title]
+    for s in SECTIONS:
+        parts.append(stray(s.title))
+        if s.narrative:
+            parts.append((report.sections.get(s.number) or "").replace("\n", ""))
+            continue
+        for row in table_rows(report, s.number):
+            labels = [stray(c) for c in row if c and not _is_number(c)]
+            values = [c for c in row if _is_number(c)]
+            glue = digits if s.number == 3 or (rng and s.number == 4) else " ".join
+            parts.append("".join(labels) + glue(values))
+    parts.append(" 附件下载： 【打印本页】【关闭窗口】 主办单位：示范县人民政府办公室 京ICP备05001234号")
+    meta = [
+        f"标题: {title}",
+        f"发布时间: {report.year + 1}-01-20 09:30",
+        "原文链接: https://www.example.gov.cn/a/1.html",
+    ]
+    return "\n".join([*meta, "".join(parts)]) + "\n"
+
+
+def _is_number(text: str) -> bool:
+    return text.lstrip("-").replace(".", "", 1).isdigit()
+
+
+def ocr_markdown(report: Report, rng: random.Random | None = None) -> str:
+    """Markdown as OCR/LLM converters make it from a PDF: the narrative 一–六 first, the tables after
+    as 表一–表三; section 三 cut into small tables under generic headers (数据1 …), one of them
+    headed by column-header fragments; a group label broken over two cells; a placeholder table of
+    `-`; page numbers `— 1 —`; table 四 as three five-column tables with a note under them. With
+    `rng`: small tables of 2–7 rows, and page numbers between any of them."""
+
+    def md(rows: list[list[str]], header: list[str] | None = None) -> list[str]:
+        width = max(len(r) for r in rows)
+        head = header or [f"数据{i + 1}" for i in range(width)]
+        lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        return [*lines, *("| " + " | ".join(r) + " |" for r in rows), ""]
+
+    out = [report.title or f"{report.body}{report.year}年政府信息公开工作年度报告", ""]
+    for s in SECTIONS:
+        out += [f"## {s.title}", ""]
+        text = (report.sections.get(s.number) or "") if s.narrative else f"详见表{'一二三'[s.number - 2]}。"
+        out += [text, ""]
+    out += ["— 1 —", ""]
+    out += ["**表一 主动公开政府信息情况**", ""]
+    active = table_rows(report, 2)
+    for row in active:  # a note after a count and a unit after an amount, as some reports print them
+        if row[0] in ("行政许可", "行政事业性收费"):
+            row[1] += "（含自然失效 12 件）" if row[0] == "行政许可" else "万元"
+    out += md(active[1:], active[0])
+    out += md([["-", "-", "-", "-"], ["-", "-", "-", "-"]], ["-", "-", "-", "-"])
+    out += ["**表二 收到和处理政府信息公开申请情况**", ""]
+    requests = [[c for c in r] for r in table_rows(report, 3)]
+    body = requests[3:]
+    withheld = next(i for i, r in enumerate(body) if "（三）不予公开" in r)
+    body[withheld] = ["（三）不", "予公开", *body[withheld][2:]]
+    duplicate = next(i for i, r in enumerate(body) if "2.重复申请" in r)
+    body[duplicate] = ["", "", "", *body[duplicate][3:]]  # a value row whose label the OCR lost
+    out += md([["", "", "", "", "业", "构", "益组织", "务机构", "", ""]], requests[1])
+    start = 0
+    while start < len(body):
+        size = rng.randint(2, 7) if rng else 5
+        out += md(body[start : start + size])
+        start += size
+        if (rng.random() < 0.3) if rng else start == 15:
+            out += [f"— {start // 5 + 1} —", ""]
+    out += ["**表三 政府信息公开行政复议、行政诉讼情况**", ""]
+    appeals = table_rows(report, 4)[-1]
+    heads = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    for name, k in (("行政复议", 0), ("行政诉讼（未经复议直接起诉）", 5), ("行政诉讼（复议后起诉）", 10)):
+        out += [name, "", *md([appeals[k : k + 5]], heads)]
+    out += ["注：本表数据统计时间为当年1月1日至12月31日。", "", "— 3 —", ""]
+    return "\n".join(out)

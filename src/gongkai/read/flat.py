@@ -1,0 +1,188 @@
+"""Flattened page text, as archive crawlers store it: a few metadata lines, then the whole report on
+one line, labels and numbers run together, stray spaces anywhere, breadcrumbs first, 附件下载 last.
+
+The reader walks the format's own labels in the order the format gives them (section headings, then
+each table's row labels), each found with spaces allowed between any two characters. What stands
+between one row label and the next is that row's values: the run of digits, signs and blank marks
+right after the label. The runs become rows of the usual Document, with shape "flat": there the
+printed spaces are only hints, and `fit` cuts the digits by the table's own sums.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from gongkai.format.spec import APPEALS, SECTIONS, Format, Version, get
+from gongkai.read.document import Document
+from gongkai.read.meta import marked_version
+from gongkai.read.normalize import label_key
+from gongkai.read.sections import cut_footer
+from gongkai.read.settings import SETTINGS
+
+_SPACE = r"\s*"
+# Metadata lines a crawler puts before the text: "标题: …", "发布时间：…", "原文链接: …".
+_META = re.compile(
+    r"^\s*(标题|题目|文章标题|发布时间|发布日期|时间|来源|原文链接|链接|网址|url|URL)\s*[:：]\s*(.*)$"
+)
+# A value run: digits, signs, decimal points, blank marks and the spaces among them.
+_RUN = re.compile(r"\s*((?:[+\-－]?\d+(?:\.\d+)?|[/／—–\-－]+|\s+)*)")
+_TOKEN = re.compile(r"[+\-－]?\d+(?:\.\d+)?|[/／—–\-－]+")
+
+
+def _loose(text: str) -> str:
+    """A pattern for `text` with spaces allowed between any two characters, and either width of
+    brackets, dots and commas."""
+    out = []
+    for ch in text:
+        if ch in "(（":
+            out.append("[(（]")
+        elif ch in ")）":
+            out.append("[)）]")
+        elif ch in ".．、":
+            out.append("[.．、]")
+        elif ch in '“”"':
+            out.append('[“”"]?')
+        elif ch.isspace():
+            continue
+        else:
+            out.append(re.escape(ch))
+    return _SPACE.join(out)
+
+
+def _label_pattern(label: str, variants: tuple[str, ...] = ()) -> re.Pattern:
+    """A row label with or without the bracketed remark the national layout adds (（区分处理的…）)."""
+    forms = []
+    for text in (label, *variants):
+        forms.append(text)
+        core = re.sub(r"[(（][^()（）]{6,}[)）]$", "", text)
+        if core != text:
+            forms.append(core)
+    # longest first: the remark belongs to the label when it is there
+    return re.compile("|".join(f"(?:{_loose(f)})" for f in sorted(set(forms), key=len, reverse=True)))
+
+
+@cache
+def _section_patterns() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(_loose(s.title)) for s in SECTIONS)
+
+
+@cache
+def _row_patterns(version: Version) -> dict[int, list[tuple[str, re.Pattern]]]:
+    """Per table section (二, 三): (official label, pattern) of each row in the format's order."""
+    fmt: Format = get(version)
+    out: dict[int, list[tuple[str, re.Pattern]]] = {2: [], 3: []}
+    for t in fmt.tables:
+        if t.section in out:
+            for r in t.rows:
+                out[t.section].append((r.label, _label_pattern(r.label, r.variants)))
+    return out
+
+
+_APPEAL_HEADERS = re.compile(
+    "|".join(_loose(c.label) for c in APPEALS.columns) + "|" + _loose("尚未审结") + "|" + _loose("总计")
+)
+
+
+def looks_flat(lines: list[str]) -> bool:
+    """A line long enough to hold a report that holds three or more section headings."""
+    for line in lines:
+        if len(line) >= SETTINGS.flat_line_chars:
+            found = sum(1 for p in _section_patterns() if p.search(line))
+            if found >= SETTINGS.flat_min_headings:
+                return True
+    return False
+
+
+def read_flat(text: str) -> Document:
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    doc = Document(shape="flat")
+    body: list[str] = []
+    for line in lines:
+        m = _META.match(line) if len(line) < SETTINGS.flat_line_chars else None
+        if m is None:
+            body.append(line)
+        elif m.group(1) in ("标题", "题目", "文章标题") and m.group(2).strip():
+            doc.title_hint = m.group(2).strip()
+    flat = " ".join(body)
+    starts = _section_starts(flat)
+    first = next((s[0] for s in starts if s is not None), len(flat))
+    _prefix(doc, flat[:first])
+    version = marked_version(label_key(flat)) or Version.V2021
+    for number, span in _spans(starts, len(flat)):
+        heading_end, end = span
+        doc.add([SECTIONS[number - 1].title])
+        part = flat[heading_end:end]
+        if number in (2, 3):
+            _table_rows(doc, part, _row_patterns(version)[number])
+        elif number == 4:
+            _appeal_rows(doc, part)
+        else:
+            text = cut_footer(part).strip()
+            if text:
+                doc.add([text])
+    return doc
+
+
+def _section_starts(flat: str) -> list[tuple[int, int] | None]:
+    """(start, end) of each section heading, found in order."""
+    out: list[tuple[int, int] | None] = []
+    at = 0
+    for pattern in _section_patterns():
+        m = pattern.search(flat, at)
+        out.append((m.start(), m.end()) if m else None)
+        if m:
+            at = m.end()
+    return out
+
+
+def _spans(starts, total: int):
+    """(section number, (heading end, next heading start)) for each section found."""
+    for i, found in enumerate(starts):
+        if found is None:
+            continue
+        later = [s[0] for s in starts[i + 1 :] if s is not None]
+        yield i + 1, (found[1], later[0] if later else total)
+
+
+def _prefix(doc: Document, text: str) -> None:
+    """Before section 一: breadcrumbs and page tools, the title, an opening paragraph."""
+    text = SETTINGS.page_tools.sub(" ", text)
+    title = _TITLE.findall(text)
+    if title:
+        doc.add([title[-1].strip()])
+        text = text[text.rfind(title[-1]) + len(title[-1]) :]
+    if text.strip():
+        doc.add([text.strip()])
+
+
+_TITLE = re.compile(r"[^\s>＞»:：|]{0,40}?(?:19|20)\d{2}\s*年\s*度?[^\s>＞»]{0,40}?报告")
+
+
+def _table_rows(doc: Document, part: str, rows: list[tuple[str, re.Pattern]]) -> None:
+    found: list[tuple[str, int, int]] = []  # (label, start, end) in order
+    at = 0
+    for label, pattern in rows:
+        m = pattern.search(part, at)
+        if m is None:
+            continue
+        found.append((label, m.start(), m.end()))
+        at = m.end()
+    for i, (label, _, end) in enumerate(found):
+        stop = found[i + 1][1] if i + 1 < len(found) else len(part)
+        tokens = _tokens(part[end:stop])
+        doc.add([label, *(tokens or ["", ""])])
+
+
+def _tokens(segment: str) -> list[str]:
+    run = _RUN.match(segment)
+    return _TOKEN.findall(run.group(1)) if run else []
+
+
+def _appeal_rows(doc: Document, part: str) -> None:
+    """Section 四: headers, then the fifteen values (the national layout prints them as one row)."""
+    headers = list(_APPEAL_HEADERS.finditer(part))
+    start = headers[-1].end() if headers else 0
+    tokens = _tokens(part[start:])
+    if tokens:
+        doc.add(["行政复议、行政诉讼", *tokens])

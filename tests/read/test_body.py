@@ -1,0 +1,67 @@
+"""The reporting body when the title does not give it: metadata lines, the opening sentence, the
+signature; and section 六 ending where a saved page's footer starts."""
+
+from __future__ import annotations
+
+import pytest
+
+from gongkai.read import read_bytes
+from gongkai.samples import consistent_report
+from gongkai.samples.shapes import html, tab_text
+
+
+def _without_title(seed: int, version: str = "2021"):
+    want = consistent_report(seed, version)
+    text = tab_text(want)
+    assert text.startswith(want.title + "\n")
+    return want, text[len(want.title) + 1 :]
+
+
+def _read(text: str, name: str = "report.txt"):
+    return read_bytes(text.encode(), name)
+
+
+@pytest.mark.parametrize("seed", [4, 15])
+def test_a_metadata_title_line_without_its_prefix(seed):
+    want, text = _without_title(seed)
+    got = _read(f"标题: {want.title}\n发布时间: {want.year + 1}-02-01\n" + text)
+    assert (got.title, got.body, got.year) == (want.title, want.body, want.year)
+    assert {k: got.cells[k] for k in want.cells} == want.cells
+
+
+@pytest.mark.parametrize("seed", [6, 22])
+def test_the_opening_sentence_names_the_body(seed):
+    want, text = _without_title(seed, "2019")
+    opening = (
+        "本报告是根据《中华人民共和国政府信息公开条例》要求，"
+        f"汇总{want.body}各有关单位政府信息公开工作情况编制而成。\n"
+    )
+    got = _read(opening + text)
+    assert (got.body, got.year, str(got.format)) == (want.body, want.year, "2019")
+
+
+def test_the_signature_at_the_end_names_the_body():
+    want, text = _without_title(33)
+    got = _read(text + f"{want.body}\n{want.year + 1}年1月25日\n")
+    assert (got.body, got.year) == (want.body, want.year)
+    assert {k: got.cells[k] for k in want.cells} == want.cells
+
+
+def test_no_body_anywhere_stays_none():
+    _, text = _without_title(12)
+    assert _read(text).body is None
+
+
+@pytest.mark.parametrize("version", ["2021", "2019"])
+def test_section_six_of_a_saved_page_ends_before_the_footer(version):
+    want = consistent_report(28, version)
+    got = read_bytes(html(want, page=True).encode(), "page.html")
+    assert got.sections[6] == want.sections[6]
+    assert got.body == want.body
+
+
+def test_section_six_of_a_text_page_ends_before_the_footer():
+    want = consistent_report(29, "2021")
+    footer = "附件下载：\n【打印本页】【关闭窗口】\n主办单位：示范县人民政府办公室 京ICP备05001234号\n"
+    got = _read(tab_text(want) + footer)
+    assert got.sections[6] == want.sections[6]

@@ -1,0 +1,48 @@
+"""Markdown made from PDFs by OCR/LLM converters: narrative first and tables 表一–表三 after, section 三
+in small tables under generic headers, header fragments, a label broken over cells, a value row
+without its label, placeholder tables of `-`, page numbers, table 四 in three pieces, notes in cells."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gongkai.read import read_bytes
+from gongkai.samples import consistent_report
+from gongkai.samples.shapes import ocr_markdown
+
+
+def _read(text: str):
+    return read_bytes(text.encode(), "ocr.md")
+
+
+@pytest.mark.parametrize("version", ["2021", "2019"])
+@pytest.mark.parametrize("seed", [1, 44])
+def test_every_cell_and_the_narrative(version, seed):
+    want = consistent_report(seed, version)
+    text = ocr_markdown(want)
+    assert "| 数据1 |" in text and "— 1 —" in text and "（含自然失效 12 件）" in text
+    got = _read(text)
+    assert (str(got.format), got.body, got.year) == (version, want.body, want.year)
+    assert {k: got.cells[k] for k in want.cells} == want.cells
+    assert all(got.sections[n] == want.sections[n] for n in (1, 5, 6))
+    inferred = [f.message for f in got.findings if f.rule == "read.row_inferred"]
+    assert inferred == ["第三部分：一行数值没有标签，按前后行的位置读作“2.重复申请”"]
+
+
+@given(seed=st.integers(1, 10**6), version=st.sampled_from(["2021", "2019"]), cut=st.integers(0, 10**6))
+@settings(max_examples=25, deadline=None)
+def test_any_cut_of_section_three_into_small_tables(seed, version, cut):
+    want = consistent_report(seed, version)
+    got = _read(ocr_markdown(want, random.Random(cut)))
+    assert {k: got.cells[k] for k in want.cells} == want.cells
+    assert got.sections[6] == want.sections[6]
+
+
+def test_a_placeholder_table_alone_is_no_row():
+    want = consistent_report(8, "2021")
+    got = _read(ocr_markdown(want))
+    assert not [f for f in got.findings if f.rule == "read.row_unrecognised"]
