@@ -36,11 +36,6 @@ TEXT_SHAPES = {
     "html-word": "utf-8",
     "html-page": "utf-8",
 }
-NOT_YET = {  # the read helper's fixes (issue 11); the lead flips these after merging
-    "cr": "CR-only line endings are read by issue 11's text reader",
-    "unit": "units after numbers in cells are read by issue 11's cell parser",
-}
-CR_READ = {"html", "html-word", "html-page"}  # the HTML reader already treats CR as a line end
 
 FUZZ = settings(
     max_examples=5,
@@ -52,9 +47,7 @@ FUZZ = settings(
 
 
 def _case(shape: str, mutation: str):
-    blocked = NOT_YET.get(mutation) if not (mutation == "cr" and shape in CR_READ) else None
-    marks = [pytest.mark.xfail(strict=True, reason=blocked)] if blocked else []
-    return pytest.param(shape, mutation, marks=marks, id=f"{shape}-{mutation}")
+    return pytest.param(shape, mutation, id=f"{shape}-{mutation}")
 
 
 SEEDS = st.integers(1, 6)  # reports are built once per seed and shape; the mutations vary freely

@@ -55,7 +55,6 @@ def test_every_hostile_builder_is_covered():
     assert set(HOSTILE) - set(REFUSED) == {"cr-only"}
 
 
-@pytest.mark.xfail(strict=True, reason="CR-only line endings are issue 11's (the read helper's) fix")
 def test_cr_only_copy_reads_every_cell():
     report = read_bytes(HOSTILE["cr-only"][1](1.0), "cr.txt")
     assert report.cells == consistent_report(7).cells

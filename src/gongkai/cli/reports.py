@@ -10,7 +10,6 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -154,7 +153,7 @@ def summary_table(outcomes: list[Outcome]) -> Table:
     for col in ("文件", "格式", "机关", "年度", "已读单元格", "错误", "提示", "主要问题"):
         t.add_column(col, overflow="fold")
     for o in outcomes:
-        name = escape(Path(o.source).name)  # "archive[old].txt" is a name, not markup
+        name = Path(o.source).name  # the console has markup off: "archive[old].txt" is a name
         r = o.report
         if r is None:
             t.add_row(name, "", "", "", "", "", "", Text(f"无法读取：{o.error}", style="red"))
@@ -165,7 +164,7 @@ def summary_table(outcomes: list[Outcome]) -> Table:
         t.add_row(
             name,
             str(r.format or ""),
-            escape(r.body or "（未识别）"),
+            r.body or "（未识别）",
             str(r.year or ""),
             f"{filled}/{len(r.cells)}",
             str(len(errors)),
@@ -177,16 +176,18 @@ def summary_table(outcomes: list[Outcome]) -> Table:
 
 def print_findings(o: Outcome, only_errors: bool = False) -> None:
     if o.report is None:
-        out.print(Text.assemble((o.source, "bold"), "：", (f"无法读取：{o.error}", "red")), highlight=False)
+        line = Text.assemble((o.source, "bold"), "：", (f"无法读取：{o.error}", "red"))
+        out.print(line, highlight=False, soft_wrap=True)
         return
     findings = [f for f in o.report.findings if f.severity is Severity.ERROR or not only_errors]
     if not findings:
         if not only_errors:
-            out.print(Text.assemble((o.source, "bold"), "：未发现问题"), highlight=False)
+            out.print(Text.assemble((o.source, "bold"), "：未发现问题"), highlight=False, soft_wrap=True)
         return
     out.print(
         Text.assemble((o.source, "bold"), f"（{o.report.body or '机关未识别'} {o.report.year or ''}）"),
         highlight=False,
+        soft_wrap=True,
     )
     for f in findings:
         out.print(finding_line(f), highlight=False, soft_wrap=True)

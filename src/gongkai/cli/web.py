@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import socket
 from pathlib import Path
 from typing import Annotated
 
@@ -38,6 +39,8 @@ def serve(
 
     from gongkai.store.db import database_url
 
+    _check_listen(host, port, workers)
+
     if demo:
         from gongkai.demo import ACCOUNTS, PASSWORD, build
 
@@ -67,6 +70,26 @@ def serve(
         workers=workers if workers > 1 else None,
         log_level="warning",
     )
+
+
+def _check_listen(host: str, port: int, workers: int) -> None:
+    """Refuse an address the server could not listen on, in one line, before anything is built."""
+    if not 1 <= port <= 65535:
+        raise InputError(f"端口 {port} 无效，应在 1—65535 之间", field="--port")
+    if workers < 1:
+        raise InputError(f"工作进程数 {workers} 无效，至少为 1", field="--workers")
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except (socket.gaierror, UnicodeError, ValueError):
+        raise InputError(f"监听地址“{host!r}”无效：不是本机的 IP 地址或主机名", field="--host") from None
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as e:
+            raise InputError(
+                f"无法在 {host}:{port} 上监听（{e.strerror}），端口可能已被占用", field="--port"
+            ) from None
 
 
 def _print_accounts(accounts, password: str) -> None:

@@ -18,8 +18,10 @@ from gongkai.model.report import Report
 
 Mutation = Callable[[str, Random], str]
 
-_NUMBER_CELL = re.compile(r"(?<=[\t>|])(\s*)(\d+)(\s*)(?=[\t<|\n])")
-_UNITS = ("件", "个", "项", "次")
+# A number that ends its cell: before a tab, a pipe or the line end, or before the closing tags of an
+# HTML cell (in Word-pasted HTML a number may be split over two runs: only its last run ends the cell).
+_NUMBER_CELL = re.compile(r"(?<=[\t>|])(\s*)(\d+)(\s*)(?=[\t|\n]|(?:</[a-zA-Z]+>)*</t[dh]>)")
+_UNITS = ("件", "次", "宗", "份")  # the same in simplified and traditional (Big5) text
 
 
 def _lines(text: str) -> list[str]:
