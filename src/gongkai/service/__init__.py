@@ -14,6 +14,7 @@ from gongkai.accounts import AccountService
 from gongkai.dates import beijing_today
 from gongkai.service.approvals import ApprovalService
 from gongkai.service.calendar import CalendarService
+from gongkai.service.dashboard import DashboardService
 from gongkai.service.ledger import LedgerService
 from gongkai.service.notices import NoticeService
 from gongkai.service.proactive import ProactiveService
@@ -40,6 +41,7 @@ class Services:
         self.proactive = ProactiveService(store, today=today)
         self.annual = AnnualReportService(store, today=today)
         self.accounts = AccountService(store)
+        self.dashboard = DashboardService(store, today=today)
 
     @classmethod
     def open(cls, url: str | None = None, **kw) -> Services:
