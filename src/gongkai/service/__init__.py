@@ -17,6 +17,7 @@ from gongkai.service.calendar import CalendarService
 from gongkai.service.dashboard import DashboardService
 from gongkai.service.ledger import LedgerService
 from gongkai.service.notices import NoticeService
+from gongkai.service.org import OrgService
 from gongkai.service.proactive import ProactiveService
 from gongkai.service.records import RecordService
 from gongkai.service.reports import AnnualReportService, ReportService
@@ -42,6 +43,7 @@ class Services:
         self.annual = AnnualReportService(store, today=today)
         self.accounts = AccountService(store)
         self.dashboard = DashboardService(store, today=today)
+        self.org = OrgService(store, today=today)
 
     @classmethod
     def open(cls, url: str | None = None, **kw) -> Services:
