@@ -150,7 +150,7 @@ class DemoAccount:
     grants: tuple[Grant, ...]
 
 
-def _office_accounts(b: DemoBody, short: str) -> list[DemoAccount]:
+def _office_accounts(b: DemoBody, short: str, admin: str) -> list[DemoAccount]:
     home = f"/office/{b.id}/"
     return [
         DemoAccount(f"{short}-clerk", b.clerk, f"登记员（{b.name}）", home, (Grant(Role.CLERK, b.id),)),
@@ -166,7 +166,7 @@ def _office_accounts(b: DemoBody, short: str) -> list[DemoAccount]:
         ),
         DemoAccount(
             f"{short}-admin",
-            f"{b.name[3:5]}管理员",
+            admin,
             f"单位管理员（{b.name}）",
             home,
             (Grant(Role.BODY_ADMIN, b.id),),
@@ -175,8 +175,8 @@ def _office_accounts(b: DemoBody, short: str) -> list[DemoAccount]:
 
 
 ACCOUNTS = [
-    *_office_accounts(BODIES[2], "zrj"),
-    *_office_accounts(BODIES[3], "jyj"),
+    *_office_accounts(BODIES[2], "zrj", "张宁"),
+    *_office_accounts(BODIES[3], "jyj", "杨帆"),
     DemoAccount(
         "county-gkb",
         "何丽",
