@@ -3,35 +3,16 @@ a fresh database, equals the original table by table, row by row; a restore refu
 
 from __future__ import annotations
 
-import secrets
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
-from tests.conftest import ADMIN_URL
 from tests.store.year import BODY, build_year, dump, services
 
 from gongkai.store.backup import BackupError, backup, inspect_backup, restore
 from gongkai.store.db import make_engine, migrate
-
-
-@pytest.fixture
-def fresh_url(backend, tmp_path):
-    """A second, empty database on the same backend to restore into."""
-    if backend == "sqlite":
-        yield f"sqlite:///{tmp_path / 'restored.sqlite3'}"
-        return
-    name = f"gongkai_restore_{secrets.token_hex(4)}"
-    admin = create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as c:
-        c.execute(text(f'CREATE DATABASE "{name}"'))
-    yield ADMIN_URL.rsplit("/", 1)[0] + "/" + name
-    with admin.connect() as c:
-        c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 def test_a_year_restored_equals_the_original_row_by_row(db_url, fresh_url, tmp_path):
