@@ -186,6 +186,29 @@ def _foreign_keys_hold(url: str) -> None:
         engine.dispose()
 
 
+def _declared_foreign_keys(url: str) -> set[tuple]:
+    engine = make_engine(url)
+    try:
+        insp = inspect(engine)
+        return {
+            (t, tuple(fk["constrained_columns"]), fk["referred_table"])
+            for t in insp.get_table_names()
+            for fk in insp.get_foreign_keys(t)
+        }
+    finally:
+        engine.dispose()
+
+
+def _model_foreign_keys() -> set[tuple]:
+    from gongkai.store.models import Base
+
+    return {
+        (t.name, tuple(c.name for c in fk.columns), fk.referred_table.name)
+        for t in Base.metadata.sorted_tables
+        for fk in t.foreign_key_constraints
+    }
+
+
 def _step(url: str, revision: str, down: bool = False) -> None:
     engine = make_engine(url)
     try:
@@ -212,6 +235,7 @@ def test_from_the_first_schema_to_the_newest_and_back(fresh_url):
         assert now["appeal_cases"] == first["appeal_cases"], rev
         _foreign_keys_hold(url)
 
+    assert _declared_foreign_keys(url) == _model_foreign_keys()  # the rebuilt tables still declare them
     assert _rows(url, "appeal_cases", "id, case_no") == [(1, "复2025-1"), (2, "未编号-2"), (3, "复2025-1-3")]
     for rev in reversed(REVISIONS[:-1]):  # and back down to 0001, one step at a time
         _step(url, rev, down=True)
