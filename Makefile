@@ -67,6 +67,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/parse.py
 	$(BIN)/python benchmarks/render.py
 	$(BIN)/python benchmarks/register.py --requests 100000
+	$(BIN)/python benchmarks/backup.py --requests 100000
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache node_modules $(VENDOR)

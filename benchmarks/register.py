@@ -87,6 +87,9 @@ def generate(n: int, first_year: int, years: int, seed: int = 20250101):
                 1 if closed is None else 2,
                 now,
                 "bench",
+                *BLANK_TEXTS,
+                closed is not None and closed > due,  # late
+                False,  # provisional
             )
         )
         eid += 1
@@ -139,7 +142,10 @@ REQ_COLS = (
     "version",
     "created_at",
     "created_by",
+    # columns 0003 added as NOT NULL: the application's texts (blank here) and the lateness flags
+    *("id_number", "address", "postcode", "email", "medium", "delivery", "purpose", "late", "provisional"),
 )
+BLANK_TEXTS = ("",) * 7
 EV_COLS = (
     "id",
     "request_id",

@@ -3,35 +3,21 @@ a fresh database, equals the original table by table, row by row; a restore refu
 
 from __future__ import annotations
 
-import secrets
 import sqlite3
 import subprocess
 import sys
+import threading
+from datetime import date as D
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
-from tests.conftest import ADMIN_URL
 from tests.store.year import BODY, build_year, dump, services
 
+from gongkai.register import Request, event
+from gongkai.store import Store
 from gongkai.store.backup import BackupError, backup, inspect_backup, restore
 from gongkai.store.db import make_engine, migrate
-
-
-@pytest.fixture
-def fresh_url(backend, tmp_path):
-    """A second, empty database on the same backend to restore into."""
-    if backend == "sqlite":
-        yield f"sqlite:///{tmp_path / 'restored.sqlite3'}"
-        return
-    name = f"gongkai_restore_{secrets.token_hex(4)}"
-    admin = create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as c:
-        c.execute(text(f'CREATE DATABASE "{name}"'))
-    yield ADMIN_URL.rsplit("/", 1)[0] + "/" + name
-    with admin.connect() as c:
-        c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 def test_a_year_restored_equals_the_original_row_by_row(db_url, fresh_url, tmp_path):
@@ -144,3 +130,43 @@ def test_the_commands_back_up_and_restore(tmp_path):
         [*gk, "restore", str(tmp_path / "a.bak"), "--db", url, "--force"], capture_output=True, text=True
     )
     assert done.returncode == 0 and "已由" in done.stdout
+
+
+def test_a_backup_taken_while_the_office_writes_is_one_moment(db_url, fresh_url, tmp_path):
+    """A writer appends events the whole time backups are taken: every backup restores to a register in
+    which each request's version counts exactly its events (no half-written append), and nothing after."""
+    store = Store.open(db_url)
+    store.add_body("hbj", "某县生态环境局", "管理员")
+    for n in range(3):
+        store.add_request("hbj", Request(f"C{n}", "natural_person", "in_person", D(2025, 3, 3)), "登记员")
+    stop, appended = threading.Event(), []
+
+    def write():
+        k = 0
+        while not stop.is_set() and k < 400:
+            case = f"C{k % 3}"
+            ev = event("consultation_sent", D(2025, 3, 4), party="third_party", party_name=f"第{k}家")
+            store.append("hbj", case, ev, store.get("hbj", case).version, "登记员")
+            appended.append(k)
+            k += 1
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        files = []
+        for i in range(3):
+            files.append(tmp_path / f"b{i}.backup")
+            backup(db_url, files[-1])
+    finally:
+        stop.set()
+        writer.join()
+        store.close()
+    assert appended  # the writer did write while the backups were taken
+    for file in files:
+        restore(fresh_url, file, force=True)
+        engine = create_engine(fresh_url)
+        with engine.connect() as c:
+            versions = dict(c.execute(text("SELECT id, version FROM requests")).all())
+            events = dict(c.execute(text("SELECT request_id, count(*) FROM request_events GROUP BY 1")).all())
+        engine.dispose()
+        assert versions == events

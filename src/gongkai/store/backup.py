@@ -23,7 +23,7 @@ from sqlalchemy import func, inspect, select, table, text
 from sqlalchemy.engine import make_url
 
 from gongkai import atomic
-from gongkai.store.db import alembic_config, database_url, make_engine, migrate
+from gongkai.store.db import alembic_config, database_url, make_engine
 from gongkai.store.errors import StoreError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -102,11 +102,9 @@ def restore(url: str | None, src: Path, *, force: bool = False) -> BackupInfo:
         _sqlite_restore(info.path, _sqlite_path(url))
     else:
         _pg_restore(info.path, url)
-    engine = make_engine(url)
-    try:
-        migrate(engine)
-    finally:
-        engine.dispose()
+    from gongkai.store.repository import Store
+
+    Store.open(url).close()  # the schema of this version; an old register's projections re-derived
     head = _head()
     return BackupInfo(kind, info.revision, info.path, head if head != info.revision else None)
 

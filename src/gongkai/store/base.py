@@ -16,7 +16,7 @@ from sqlalchemy import Engine, and_, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from gongkai.register.calendar import WorkCalendar, YearSchedule, default_calendar, parse_schedule
-from gongkai.store.db import make_engine, migrate
+from gongkai.store.db import PROJECTIONS_ADDED, current_revision, make_engine, migrate
 from gongkai.store.models import AuditRow, CalendarYearRow
 
 
@@ -33,10 +33,22 @@ class StoreBase:
 
     @classmethod
     def open(cls, url: str | None = None, *, upgrade: bool = True, **kw):
+        """The store at `url`, its schema brought up to this version of gongkai. A register from before the
+        projection columns it now has gets them re-derived from its event logs in the same transaction."""
         engine = make_engine(url)
+        store = cls(engine, **kw)
         if upgrade:
-            migrate(engine)
-        return cls(engine, **kw)
+            before = current_revision(engine)
+            if before is not None and before < PROJECTIONS_ADDED:
+                calendar = store.calendar()  # read before the upgrade locks the tables
+                migrate(engine, then=lambda conn: store.rederive(conn, calendar))
+            else:
+                migrate(engine)
+        return store
+
+    def rederive(self, conn, calendar: WorkCalendar) -> None:
+        """Recompute every request's projection on `conn` (a migration's transaction); see RequestStore."""
+        raise NotImplementedError
 
     def close(self) -> None:
         self.engine.dispose()

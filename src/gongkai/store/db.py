@@ -4,15 +4,18 @@ explicit URL) points at PostgreSQL, e.g. postgresql+psycopg://user@host/db."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from gongkai.errors import InputError
+from gongkai.store.errors import StoreError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 DEFAULT_URL = "sqlite:///gongkai.sqlite3"
@@ -68,9 +71,47 @@ def alembic_config() -> Config:
     return cfg
 
 
-def migrate(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema up to `revision` (idempotent)."""
+#: The newest revision that added projection columns to requests: a register older than it has its
+#: projections re-derived from the event logs when it is upgraded (`Store.open`).
+PROJECTIONS_ADDED = "0003"
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The schema revision of the database (None: no gongkai schema yet)."""
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def migrate(engine: Engine, revision: str = "head", then: Callable[[Connection], None] | None = None) -> None:
+    """Bring the schema up to `revision` (idempotent); `then` runs in the same transaction."""
+    _alembic(engine, command.upgrade, revision, then)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    _alembic(engine, command.downgrade, revision)
+
+
+def _alembic(engine: Engine, step, revision: str, then=None) -> None:
+    """One transaction for the whole migration. SQLite alters a table by rebuilding it (a new table, the
+    rows copied, the old one dropped), which enforced foreign keys refuse while other rows refer to it:
+    they are off during the migration, as SQLite documents, and checked before it commits."""
     cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as conn:
+        if sqlite:
+            conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")  # outside a transaction
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                step(cfg, revision)
+                if then is not None:
+                    then(conn)
+                if sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise StoreError(
+                            f"数据库结构升级后表{broken[0][0]}有{len(broken)}行引用不存在的记录，已撤销升级"
+                        )
+        finally:
+            if sqlite:
+                conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")

@@ -477,6 +477,11 @@ class RequestStore(StoreBase):
                 raise _conflict(case_no, None)
             self.audit(s, "requests", f"{body_id}/{case_no}", "delete", actor, None, {"reason": reason})
 
+    def rederive(self, conn, calendar: WorkCalendar) -> None:
+        with Session(bind=conn) as s:  # joins the migration's transaction: it commits both or neither
+            self.recompute(actor="数据库升级", calendar=calendar, session=s, closed=True)
+            s.flush()
+
     def _begin_write(self, s: Session, body_id: str, case_no: str, expected_version: int) -> _Write:
         row = self._row(s, body_id, case_no, lock=True)
         if row.version != expected_version:
@@ -518,12 +523,16 @@ class RequestStore(StoreBase):
         *,
         calendar: WorkCalendar | None = None,
         session: Session | None = None,
+        closed: bool = False,
     ) -> list[Moved]:
-        """Re-derive every open request's projection (after a calendar change); returns the due dates that
-        moved. A request the new calendar cannot judge keeps what is stored."""
+        """Re-derive every open request's projection (after a calendar change; `closed`: every request, after
+        a schema upgrade); returns the due dates that moved. A request the calendar cannot judge keeps what
+        is stored."""
         moved: list[Moved] = []
         with self._tx(session) as s:
-            q = select(RequestRow).where(RequestRow.closed_on.is_(None), RequestRow.deleted_at.is_(None))
+            q = select(RequestRow)
+            if not closed:
+                q = q.where(RequestRow.closed_on.is_(None), RequestRow.deleted_at.is_(None))
             if body_id:
                 q = q.where(RequestRow.body_id == body_id)
             for row in s.scalars(q).all():
