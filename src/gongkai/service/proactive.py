@@ -11,6 +11,7 @@ from gongkai.approval import Stage, Subject
 from gongkai.errors import InputError
 from gongkai.proactive import Publication, late_days, publish_by
 from gongkai.service.base import Service
+from gongkai.service.section_two import SectionTable, section_two
 from gongkai.store.approvals import Approval
 from gongkai.store.models import PublicationRow
 
@@ -67,18 +68,27 @@ class ProactiveService(Service):
         body_id: str,
         *,
         status: str | None = None,
+        category: str | None = None,
         text: str | None = None,
         limit: int = 50,
         offset: int = 0,
     ) -> tuple[list[Entry], int]:
         self.require_read(actor, body_id)
-        rows, total = self.store.publications(body_id, status=status, text=text, limit=limit, offset=offset)
+        rows, total = self.store.publications(
+            body_id, status=status, category=category, text=text, limit=limit, offset=offset
+        )
         return [self._entry(r) for r in rows], total
 
     def late(self, actor: Actor, body_id: str) -> list[Entry]:
         """Publications not published within 20 working days of being formed or changed (第二十六条)."""
         entries, _ = self.catalogue(actor, body_id, limit=500)
         return [e for e in entries if e.late and e.row.status != "withdrawn"]
+
+    def section_two(self, actor: Actor, body_id: str, year: int) -> tuple[SectionTable, ...]:
+        """What the catalogue and the entered decision counts give section 二 of the year's report."""
+        self.require_read(actor, body_id)
+        cells = self.store.annual_report(body_id, self.check_year(year, "报告年度")).cells
+        return section_two(cells)
 
     def repeal(self, actor: Actor, body_id: str, pub_id: int, on: date) -> None:
         self.require_write(actor, body_id)
