@@ -137,3 +137,19 @@ def test_preview_html_carries_the_findings_and_the_files_the_narrative(svc):
         svc.annual.file(OFFICE, "edu", 2025, "pdf")
     with pytest.raises(PermissionDenied):
         svc.annual.file(GOV_CLERK, "edu", 2025, "docx")
+
+
+def test_a_published_entry_keeps_its_approval_history(svc):
+    pub_id = _publish(svc, Publication("某县教育收费公示", "财政预决算", D(2025, 12, 29)), D(2026, 1, 5))
+    assert svc.proactive.entry(OFFICE, "edu", pub_id).approval is None  # nothing left to approve
+    done = svc.proactive.history(OFFICE, "edu", pub_id)
+    assert [s.step for s in done.steps] == [
+        Step.SUBMIT,
+        Step.APPROVE,
+        Step.SECRECY_PASS,
+        Step.SIGN,
+        Step.RELEASE,
+    ]
+    assert done.by(Step.SECRECY_PASS) == "登记员兼负责人"
+    with pytest.raises(PermissionDenied):
+        svc.proactive.history(GOV_CLERK, "edu", pub_id)

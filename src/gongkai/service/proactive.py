@@ -56,6 +56,12 @@ class ProactiveService(Service):
         self.require_read(actor, body_id)
         return self._entry(self.store.publication(body_id, pub_id))
 
+    def history(self, actor: Actor, body_id: str, pub_id: int) -> Approval | None:
+        """The publication's approval with its steps, released ones included."""
+        self.require_read(actor, body_id)
+        self.store.publication(body_id, pub_id)
+        return self.store.open_approval(body_id, Subject.PUBLICATION, str(pub_id), released=True)
+
     def _entry(self, row: PublicationRow) -> Entry:
         cal = self.store.calendar()
         approval = self.store.open_approval(row.body_id, Subject.PUBLICATION, str(row.id))

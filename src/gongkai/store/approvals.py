@@ -51,21 +51,26 @@ class Approval:
 
 class ApprovalStore(StoreBase):
     def open_approval(
-        self, body_id: str, subject: Subject, key: str, *, session: Session | None = None
+        self,
+        body_id: str,
+        subject: Subject,
+        key: str,
+        *,
+        released: bool = False,
+        session: Session | None = None,
     ) -> Approval | None:
-        """The approval of a subject not yet released (one at a time), or None."""
+        """The approval of a subject not yet released (one at a time), or None; with `released`, the latest
+        one whatever its stage (the history a released subject shows)."""
         with self._read(session) as s:
-            row = s.scalar(
-                select(ApprovalRow)
-                .where(
-                    ApprovalRow.body_id == body_id,
-                    ApprovalRow.subject == subject.value,
-                    ApprovalRow.subject_key == key,
-                    ApprovalRow.stage != Stage.RELEASED.value,
-                    ApprovalRow.deleted_at.is_(None),
-                )
-                .order_by(ApprovalRow.id.desc())
-            )
+            where = [
+                ApprovalRow.body_id == body_id,
+                ApprovalRow.subject == subject.value,
+                ApprovalRow.subject_key == key,
+                ApprovalRow.deleted_at.is_(None),
+            ]
+            if not released:
+                where.append(ApprovalRow.stage != Stage.RELEASED.value)
+            row = s.scalar(select(ApprovalRow).where(*where).order_by(ApprovalRow.id.desc()).limit(1))
             return self._approval(s, row) if row else None
 
     def approval(self, body_id: str, approval_id: int, *, session: Session | None = None) -> Approval:
