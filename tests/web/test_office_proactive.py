@@ -99,7 +99,7 @@ def test_the_late_flag_filters_and_decision_counts(signed_in):
     late_id = _draft(clerk, title="甲县教育事业发展规划", category="planning", formed_on="2026-04-01")
     _draft(clerk, title="近日的通知", category="announcement", formed_on="2026-06-26")
     page = clerk.get(BASE).text
-    assert "超过20个工作日未公开（第二十六条）" in page
+    assert "未在20个工作日内公开（第二十六条）" in page
     late_section = page.split('id="late-title"')[1].split("</section>")[0]
     assert "甲县教育事业发展规划" in late_section and "近日的通知" not in late_section
     assert 'id="late-flag"' in clerk.get(f"{BASE}{late_id}").text
@@ -142,3 +142,12 @@ def test_other_bodies_and_secrecy_only_users_are_refused(signed_in):
     secrecy = signed_in("secrecy_a")
     assert secrecy.get(BASE).status_code == 200 and secrecy.get(BASE + "new").status_code == 403
     assert "/office/env/proactive/" not in clerk.get(BASE).text
+
+
+def test_step_times_are_shown_in_beijing_time():
+    from datetime import UTC, datetime
+
+    from gongkai.web.routes.office.proactive import beijing_time
+
+    assert beijing_time(datetime(2026, 6, 30, 23, 30)) == "2026-07-01 07:30"  # SQLite: naive UTC
+    assert beijing_time(datetime(2026, 6, 30, 1, 5, tzinfo=UTC)) == "2026-06-30 09:05"

@@ -5,12 +5,14 @@ form), a published 规章 or 规范性文件 repealed, and the yearly decision c
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from fastapi import APIRouter
 from starlette.requests import Request
 from starlette.responses import RedirectResponse
 
-from gongkai.approval import STAGE_LABELS, STEP_LABELS, Step, steps_from
+from gongkai.approval import STAGE_LABELS, STEP_LABELS, Stage, Step, steps_from
+from gongkai.dates import BEIJING
 from gongkai.errors import GongkaiError, PermissionDenied
 from gongkai.proactive import CATEGORY_LABELS, CHANNELS, DOCUMENT_CATEGORIES, Category
 from gongkai.register.active import YearlyCounts
@@ -185,7 +187,7 @@ def _detail_page(request, o, pub_id, *, step_form=None, repeal_form=None, code=2
         stage=stage,
         actions=actions,
         step_form=step_form or form_of({"on": svc.proactive.today().isoformat()}, STEP_FIELDS),
-        repeal_form=repeal_form or form_of({}, ("on",)),
+        repeal_form=repeal_form or form_of({"on": svc.proactive.today().isoformat()}, ("on",)),
         may_edit=stage is not None
         and stage.value == "draft"
         and svc.approvals.may(o.actor, o.id, Step.SUBMIT),
@@ -197,7 +199,14 @@ def _detail_page(request, o, pub_id, *, step_form=None, repeal_form=None, code=2
         CATEGORY_LABELS=CATEGORY_LABELS,
         STAGE_LABELS=STAGE_LABELS,
         STEP_LABELS=STEP_LABELS,
+        when=beijing_time,
     )
+
+
+def beijing_time(at: datetime) -> str:
+    """A stored instant (UTC; SQLite gives it back naive) as Beijing wall time."""
+    aware = at if at.tzinfo else at.replace(tzinfo=UTC)
+    return aware.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
 
 
 @router.get("/proactive/{pub_id:int}/edit")
@@ -238,7 +247,11 @@ def step(request: Request, pub_id: int, o: OfficeDep, values: Posted):
         )
     except GongkaiError as e:
         return _detail_page(request, o, pub_id, step_form=form.failed(e), code=e.http_status)
-    flash.flash(request, f"已{STEP_LABELS[done.steps[-1].step]}，当前：{STAGE_LABELS[done.stage]}")
+    if done.stage is Stage.RELEASED:
+        row = svc.proactive.entry(o.actor, o.id, pub_id).row
+        flash.flash(request, f"已发布，索引号{row.index_no}")
+    else:
+        flash.flash(request, f"已{STEP_LABELS[done.steps[-1].step]}，下一步：{STAGE_LABELS[done.stage]}")
     return RedirectResponse(f"{_base(o)}{pub_id}", status_code=303)
 
 
