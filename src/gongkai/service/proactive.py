@@ -63,10 +63,21 @@ class ProactiveService(Service):
         return self.store.open_approval(body_id, Subject.PUBLICATION, str(pub_id), released=True)
 
     def _entry(self, row: PublicationRow) -> Entry:
-        cal = self.store.calendar()
-        approval = self.store.open_approval(row.body_id, Subject.PUBLICATION, str(row.id))
-        end = row.published_on or self.today()
-        return Entry(row, approval, publish_by(row.formed_on, cal), late_days(row.formed_on, end, cal))
+        return self._entries(row.body_id, [row])[0]
+
+    def _entries(self, body_id: str, rows: list[PublicationRow]) -> list[Entry]:
+        """Entries of many rows: their approvals in one go, not one query each."""
+        cal, today = self.store.calendar(), self.today()
+        approvals = self.store.open_approvals(body_id, Subject.PUBLICATION, [str(r.id) for r in rows])
+        return [
+            Entry(
+                r,
+                approvals.get(str(r.id)),
+                publish_by(r.formed_on, cal),
+                late_days(r.formed_on, r.published_on or today, cal),
+            )
+            for r in rows
+        ]
 
     def catalogue(
         self,
@@ -83,7 +94,7 @@ class ProactiveService(Service):
         rows, total = self.store.publications(
             body_id, status=status, category=category, text=text, limit=limit, offset=offset
         )
-        return [self._entry(r) for r in rows], total
+        return self._entries(body_id, rows), total
 
     def late(self, actor: Actor, body_id: str) -> list[Entry]:
         """Publications not published within 20 working days of being formed or changed (第二十六条)."""
@@ -94,7 +105,7 @@ class ProactiveService(Service):
             for pub_id, formed, published in self.store.publication_dates(body_id)
             if late_days(formed, published or today, cal) > 0
         ]  # dates only: the rows and approvals are read for the late ones alone
-        return [self._entry(self.store.publication(body_id, pub_id)) for pub_id in late]
+        return self._entries(body_id, self.store.publications_by_id(body_id, late))
 
     def section_two(self, actor: Actor, body_id: str, year: int) -> tuple[SectionTable, ...]:
         """What the catalogue and the entered decision counts give section 二 of the year's report."""

@@ -40,6 +40,7 @@ nav.add("office", "主动公开", "/office/{body_id}/proactive/", order=30)
 
 STATUS_LABELS = {"draft": "拟稿", "approving": "审批中", "published": "已发布", "withdrawn": "已撤回"}
 PAGE_SIZE = 30
+LATE_SHOWN = 20  # the most overdue; the count says how many there are
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ def _catalogue_page(request, o, status, category, q, offset, year, counts_form=N
         CATEGORY_LABELS=CATEGORY_LABELS,
         STAGE_LABELS=STAGE_LABELS,
         cell_text=value_text,  # as the report prints it: blank stays blank
+        LATE_SHOWN=LATE_SHOWN,
     )
 
 
