@@ -14,8 +14,10 @@ from gongkai.accounts import AccountService
 from gongkai.dates import beijing_today
 from gongkai.service.approvals import ApprovalService
 from gongkai.service.calendar import CalendarService
+from gongkai.service.dashboard import DashboardService
 from gongkai.service.ledger import LedgerService
 from gongkai.service.notices import NoticeService
+from gongkai.service.org import OrgService
 from gongkai.service.proactive import ProactiveService
 from gongkai.service.records import RecordService
 from gongkai.service.reports import AnnualReportService, ReportService
@@ -40,6 +42,8 @@ class Services:
         self.proactive = ProactiveService(store, today=today)
         self.annual = AnnualReportService(store, today=today)
         self.accounts = AccountService(store)
+        self.dashboard = DashboardService(store, today=today)
+        self.org = OrgService(store, today=today)
 
     @classmethod
     def open(cls, url: str | None = None, **kw) -> Services:
