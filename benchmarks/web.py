@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import random
 import re
 import secrets
+import signal
 import statistics
 import subprocess
 import sys
@@ -38,6 +40,7 @@ from gongkai.org import Region
 from gongkai.service import Services
 
 BODIES = 50
+SERVER_LOG = "/tmp/gongkai-webbench-server.log"
 PASSWORD = "bench-password-1"
 
 
@@ -93,11 +96,13 @@ def copy(store, requests, events) -> None:
 def serve(url: str, port: int, workers: int) -> subprocess.Popen:
     env = {**os.environ, "GONGKAI_DATABASE_URL": url, "GONGKAI_SECRET_KEY": secrets.token_urlsafe(32)}
     gongkai = Path(sys.executable).parent / "gongkai"
+    log = open(SERVER_LOG, "w")  # noqa: SIM115  (the server writes to it until it is stopped)
     proc = subprocess.Popen(
         [str(gongkai), "serve", "--port", str(port), "--workers", str(workers)],
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,  # its own process group: the workers are stopped with it
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -107,7 +112,7 @@ def serve(url: str, port: int, workers: int) -> subprocess.Popen:
         except httpx.HTTPError:
             time.sleep(0.3)
     proc.kill()
-    raise SystemExit("服务器未能启动：" + proc.stderr.read().decode()[-2000:])
+    raise SystemExit("服务器未能启动：" + Path(SERVER_LOG).read_text()[-2000:])
 
 
 async def signed_in(base: str) -> httpx.AsyncClient:
@@ -202,8 +207,12 @@ def main(argv=None) -> int:
         )
     finally:
         if proc is not None:
-            proc.terminate()
+            status = proc.poll()
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGTERM)
             proc.wait(10)
+            if status is not None:
+                print(f"the server had stopped by itself (status {status}); its log: {SERVER_LOG}")
         with admin.connect() as c:
             c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
