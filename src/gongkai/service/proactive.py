@@ -11,6 +11,7 @@ from gongkai.approval import Stage, Subject
 from gongkai.errors import InputError
 from gongkai.proactive import Publication, late_days, publish_by
 from gongkai.service.base import Service
+from gongkai.service.section_two import SectionTable, section_two
 from gongkai.store.approvals import Approval
 from gongkai.store.models import PublicationRow
 
@@ -55,11 +56,28 @@ class ProactiveService(Service):
         self.require_read(actor, body_id)
         return self._entry(self.store.publication(body_id, pub_id))
 
+    def history(self, actor: Actor, body_id: str, pub_id: int) -> Approval | None:
+        """The publication's approval with its steps, released ones included."""
+        self.require_read(actor, body_id)
+        self.store.publication(body_id, pub_id)
+        return self.store.open_approval(body_id, Subject.PUBLICATION, str(pub_id), released=True)
+
     def _entry(self, row: PublicationRow) -> Entry:
-        cal = self.store.calendar()
-        approval = self.store.open_approval(row.body_id, Subject.PUBLICATION, str(row.id))
-        end = row.published_on or self.today()
-        return Entry(row, approval, publish_by(row.formed_on, cal), late_days(row.formed_on, end, cal))
+        return self._entries(row.body_id, [row])[0]
+
+    def _entries(self, body_id: str, rows: list[PublicationRow]) -> list[Entry]:
+        """Entries of many rows: their approvals in one go, not one query each."""
+        cal, today = self.store.calendar(), self.today()
+        approvals = self.store.open_approvals(body_id, Subject.PUBLICATION, [str(r.id) for r in rows])
+        return [
+            Entry(
+                r,
+                approvals.get(str(r.id)),
+                publish_by(r.formed_on, cal),
+                late_days(r.formed_on, r.published_on or today, cal),
+            )
+            for r in rows
+        ]
 
     def catalogue(
         self,
@@ -67,18 +85,33 @@ class ProactiveService(Service):
         body_id: str,
         *,
         status: str | None = None,
+        category: str | None = None,
         text: str | None = None,
         limit: int = 50,
         offset: int = 0,
     ) -> tuple[list[Entry], int]:
         self.require_read(actor, body_id)
-        rows, total = self.store.publications(body_id, status=status, text=text, limit=limit, offset=offset)
-        return [self._entry(r) for r in rows], total
+        rows, total = self.store.publications(
+            body_id, status=status, category=category, text=text, limit=limit, offset=offset
+        )
+        return self._entries(body_id, rows), total
 
     def late(self, actor: Actor, body_id: str) -> list[Entry]:
         """Publications not published within 20 working days of being formed or changed (第二十六条)."""
-        entries, _ = self.catalogue(actor, body_id, limit=500)
-        return [e for e in entries if e.late and e.row.status != "withdrawn"]
+        self.require_read(actor, body_id)
+        cal, today = self.store.calendar(), self.today()
+        late = [
+            pub_id
+            for pub_id, formed, published in self.store.publication_dates(body_id)
+            if late_days(formed, published or today, cal) > 0
+        ]  # dates only: the rows and approvals are read for the late ones alone
+        return self._entries(body_id, self.store.publications_by_id(body_id, late))
+
+    def section_two(self, actor: Actor, body_id: str, year: int) -> tuple[SectionTable, ...]:
+        """What the catalogue and the entered decision counts give section 二 of the year's report."""
+        self.require_read(actor, body_id)
+        cells = self.store.annual_report(body_id, self.check_year(year, "报告年度")).cells
+        return section_two(cells)
 
     def repeal(self, actor: Actor, body_id: str, pub_id: int, on: date) -> None:
         self.require_write(actor, body_id)

@@ -2,13 +2,52 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 from gongkai.access import Actor
 from gongkai.access import permissions as can
 from gongkai.check import check
 from gongkai.errors import InputError
 from gongkai.model import Report
-from gongkai.reporting import status_without_record
+from gongkai.reporting import STATUS_LABELS, ReportStatus, due_date, status_without_record
+from gongkai.service.base import FIRST_YEAR as FIRST_REPORT_YEAR
 from gongkai.service.base import Service
+from gongkai.write import Findings, to_bytes
+
+#: Download formats of the report: media type and file suffix.
+REPORT_FILES = {
+    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
+    "html": ("text/html; charset=utf-8", "html"),
+}
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where a body's report of a year stands against 第四十九条: its status, due date and days left."""
+
+    year: int
+    status: ReportStatus
+    due: date
+    days_left: int  # calendar days to the due date; negative once past it
+    narrative: dict[int, str]
+    submitted_on: date | None = None
+    published_on: date | None = None
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+    @property
+    def final(self) -> bool:
+        return self.published_on is not None
+
+
+@dataclass(frozen=True)
+class ReportFile:
+    name: str
+    media_type: str
+    data: bytes
 
 
 class ReportService(Service):
@@ -48,10 +87,25 @@ class AnnualReportService(Service):
         return self.store.report_record(body_id, self.check_year(year, "报告年度"))
 
     def status(self, actor: Actor, body_id: str, year: int):
+        return self.standing(actor, body_id, year).status
+
+    def standing(self, actor: Actor, body_id: str, year: int) -> Standing:
         self.require_read(actor, body_id)
+        year = self.check_year(year, "报告年度")
         kind = self.store.body(body_id).kind
         rec = self.store.report_record(body_id, year)
-        return rec.status(kind, self.today()) if rec else status_without_record(kind, year, self.today())
+        today = self.today()
+        due = due_date(kind, year)
+        status = rec.status(kind, today) if rec else status_without_record(kind, year, today)
+        if rec is None:
+            return Standing(year, status, due, (due - today).days, {})
+        return Standing(
+            year, status, due, (due - today).days, rec.narrative, rec.submitted_on, rec.published_on
+        )
+
+    def working_year(self) -> int:
+        """The report an office works on today: last year's (due by 1月31日 or 3月31日 of this year)."""
+        return max(self.today().year - 1, FIRST_REPORT_YEAR)
 
     def save_narrative(self, actor: Actor, body_id: str, year: int, narrative: dict[int, str]):
         self.require_write(actor, body_id)
@@ -74,6 +128,21 @@ class AnnualReportService(Service):
         report = self.store.annual_report(body_id, year, narrative=rec.narrative if rec else None)
         report.findings = list(check(report))
         return report
+
+    def preview_html(self, actor: Actor, body_id: str, year: int) -> str:
+        """The preview in the national layout, the checks' findings as its 附件."""
+        return to_bytes(self.preview(actor, body_id, year), "html", Findings.APPENDIX).decode("utf-8")
+
+    def file(self, actor: Actor, body_id: str, year: int, fmt: str) -> ReportFile:
+        """The report as a file to download (DOCX or HTML), without the findings."""
+        if fmt not in REPORT_FILES:
+            raise InputError(
+                f"不支持的下载格式“{fmt}”（可选：docx、html）", code="report.format", field="fmt"
+            )
+        report = self.preview(actor, body_id, year)
+        media, suffix = REPORT_FILES[fmt]
+        name = f"{self.store.body(body_id).name}{report.year}年政府信息公开工作年度报告.{suffix}"
+        return ReportFile(name, media, to_bytes(report, fmt))
 
     def submit(self, actor: Actor, body_id: str, year: int, on=None):
         """报送: the report goes to the government's disclosure office as it stands."""

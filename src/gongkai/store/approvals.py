@@ -51,22 +51,49 @@ class Approval:
 
 class ApprovalStore(StoreBase):
     def open_approval(
-        self, body_id: str, subject: Subject, key: str, *, session: Session | None = None
+        self,
+        body_id: str,
+        subject: Subject,
+        key: str,
+        *,
+        released: bool = False,
+        session: Session | None = None,
     ) -> Approval | None:
-        """The approval of a subject not yet released (one at a time), or None."""
+        """The approval of a subject not yet released (one at a time), or None; with `released`, the latest
+        one whatever its stage (the history a released subject shows)."""
         with self._read(session) as s:
-            row = s.scalar(
+            where = [
+                ApprovalRow.body_id == body_id,
+                ApprovalRow.subject == subject.value,
+                ApprovalRow.subject_key == key,
+                ApprovalRow.deleted_at.is_(None),
+            ]
+            if not released:
+                where.append(ApprovalRow.stage != Stage.RELEASED.value)
+            row = s.scalar(select(ApprovalRow).where(*where).order_by(ApprovalRow.id.desc()).limit(1))
+            return self._approval(s, row) if row else None
+
+    def open_approvals(self, body_id: str, subject: Subject, keys: list[str]) -> dict[str, Approval]:
+        """The open approval of each of many subjects (a catalogue page), in two queries."""
+        if not keys:
+            return {}
+        with self.Session() as s:
+            rows = s.scalars(
                 select(ApprovalRow)
                 .where(
                     ApprovalRow.body_id == body_id,
                     ApprovalRow.subject == subject.value,
-                    ApprovalRow.subject_key == key,
+                    ApprovalRow.subject_key.in_(keys),
                     ApprovalRow.stage != Stage.RELEASED.value,
                     ApprovalRow.deleted_at.is_(None),
                 )
-                .order_by(ApprovalRow.id.desc())
-            )
-            return self._approval(s, row) if row else None
+                .order_by(ApprovalRow.id)
+            ).all()
+            steps: dict[int, list[ApprovalStepRow]] = {}
+            q = select(ApprovalStepRow).where(ApprovalStepRow.approval_id.in_([r.id for r in rows]))
+            for x in s.scalars(q.order_by(ApprovalStepRow.id)):
+                steps.setdefault(x.approval_id, []).append(x)
+            return {r.subject_key: _as_approval(r, steps.get(r.id, ())) for r in rows}  # the latest wins
 
     def approval(self, body_id: str, approval_id: int, *, session: Session | None = None) -> Approval:
         with self._read(session) as s:
@@ -158,17 +185,19 @@ class ApprovalStore(StoreBase):
         steps = s.scalars(
             select(ApprovalStepRow).where(ApprovalStepRow.approval_id == row.id).order_by(ApprovalStepRow.id)
         )
-        return Approval(
-            row.id,
-            row.body_id,
-            Subject(row.subject),
-            row.subject_key,
-            Stage(row.stage),
-            row.secrecy,
-            dict(row.payload or {}),
-            row.version,
-            row.created_by,
-            tuple(
-                StepTaken(Step(x.step), Stage(x.before), Stage(x.after), x.comment, x.at, x.by) for x in steps
-            ),
-        )
+        return _as_approval(row, steps)
+
+
+def _as_approval(row: ApprovalRow, steps) -> Approval:
+    return Approval(
+        row.id,
+        row.body_id,
+        Subject(row.subject),
+        row.subject_key,
+        Stage(row.stage),
+        row.secrecy,
+        dict(row.payload or {}),
+        row.version,
+        row.created_by,
+        tuple(StepTaken(Step(x.step), Stage(x.before), Stage(x.after), x.comment, x.at, x.by) for x in steps),
+    )

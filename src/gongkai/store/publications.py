@@ -126,6 +126,22 @@ class PublicationStore(StoreBase):
             q = select(P).where(*where).order_by(P.published_on.desc().nulls_first(), P.id.desc())
             return list(s.scalars(q.limit(max(1, min(limit, 500))).offset(offset))), total
 
+    def publications_by_id(self, body_id: str, ids: list[int]) -> list[PublicationRow]:
+        P = PublicationRow
+        with self.Session() as s:
+            q = select(P).where(P.body_id == body_id, P.id.in_(ids), P.deleted_at.is_(None))
+            found = {r.id: r for r in s.scalars(q)}
+        return [found[i] for i in ids if i in found]
+
+    def publication_dates(self, body_id: str) -> list[tuple[int, date, date | None]]:
+        """(id, formed_on, published_on) of every live entry: enough to find the late ones (第二十六条)."""
+        P = PublicationRow
+        q = select(P.id, P.formed_on, P.published_on).where(
+            P.body_id == body_id, P.deleted_at.is_(None), P.status != "withdrawn"
+        )
+        with self.Session() as s:
+            return [tuple(r) for r in s.execute(q.order_by(P.formed_on, P.id))]
+
     # ------------------------------------------------------------------ annual reports in preparation
     def report_record(self, body_id: str, year: int) -> ReportRecord | None:
         with self.Session() as s:
