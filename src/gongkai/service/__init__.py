@@ -19,6 +19,7 @@ from gongkai.service.proactive import ProactiveService
 from gongkai.service.records import RecordService
 from gongkai.service.reports import AnnualReportService, ReportService
 from gongkai.service.requests import Page, RequestService, RequestView, Summary
+from gongkai.service.supervision import SupervisionService
 from gongkai.store import Store
 
 __all__ = ["Page", "RequestService", "RequestView", "Services", "Summary"]
@@ -38,6 +39,7 @@ class Services:
         self.approvals = ApprovalService(store, today=today)
         self.proactive = ProactiveService(store, today=today)
         self.annual = AnnualReportService(store, today=today)
+        self.supervision = SupervisionService(store, today=today)
 
     @classmethod
     def open(cls, url: str | None = None, **kw) -> Services:
