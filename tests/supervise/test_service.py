@@ -243,7 +243,7 @@ def test_supervisors_of_another_region_see_nothing_and_no_supervisor_edits_a_reg
         lambda: sv.reminders(FAR, "320812", 2025),
         lambda: sv.charts(FAR, "3208", 2025),
         lambda: sv.body_report(FAR, "3208", 2025, "hb"),
-        lambda: sv.upload_report(FAR, "3208", 2025, water.upload.id),
+        lambda: sv.upload_report(FAR, "3208", water.upload.id),
         lambda: sv.upload_file(FAR, "3208", water.upload.id),
         lambda: sv.upload(FAR, "3208", 2025, *file_of(sample(52, "某区水务局"))),
         lambda: sv.summary(DISTRICT, "3208", 2025),  # a district's office does not see its city

@@ -149,11 +149,16 @@ class SupervisionService(Service):
         report = self.store.annual_report(body_id, view.year, narrative=self._narrative(body_id, view.year))
         return self._with_findings(view, entry, report, preview=True)
 
-    def upload_report(self, actor: Actor, region_id: str, year: int, upload_id: int) -> BodyReport:
-        view = self._view(actor, region_id, year)
+    def upload_report(self, actor: Actor, region_id: str, upload_id: int) -> BodyReport:
+        """An uploaded report (of the year it is a report of) with its findings."""
+        tree = self._require_region(actor, region_id)
+        upload = self.store.upload(upload_id)
+        if upload.region_id not in tree:
+            raise NotFound(f"上传的报告{upload_id}不在地区{region_id}内")
+        view = self._view(actor, region_id, upload.year)
         entry = next((e for e in view.entries if e.upload_id == upload_id), None)
-        if entry is None:
-            raise NotFound(f"上传的报告{upload_id}不在地区{region_id}的{view.year}年度报告中")
+        if entry is None:  # replaced by a newer upload of the body
+            raise NotFound(f"上传的报告{upload_id}已被同一机关{upload.year}年度的新上传替换")
         return self._reported(view, entry)
 
     def upload_file(self, actor: Actor, region_id: str, upload_id: int) -> tuple[str, bytes]:
@@ -215,7 +220,7 @@ class SupervisionService(Service):
             report=report.to_dict(),
             actor=actor.name,
         )
-        return self.upload_report(actor, region_id, year, stored.id)
+        return self.upload_report(actor, region_id, stored.id)
 
     # ------------------------------------------------------------------ building the view
     def _view(self, actor: Actor, region_id: str, year: int) -> _RegionYear:
