@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from gongkai.accounts import AccountService
 from gongkai.dates import beijing_today
 from gongkai.service.approvals import ApprovalService
 from gongkai.service.calendar import CalendarService
@@ -40,6 +41,7 @@ class Services:
         self.proactive = ProactiveService(store, today=today)
         self.annual = AnnualReportService(store, today=today)
         self.supervision = SupervisionService(store, today=today)
+        self.accounts = AccountService(store)
 
     @classmethod
     def open(cls, url: str | None = None, **kw) -> Services:

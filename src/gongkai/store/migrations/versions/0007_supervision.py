@@ -1,10 +1,10 @@
 """the supervising office: published reports of bodies not on the platform, uploaded with what was read
 
 Revision ID: 0007
-Revises: 0004
+Revises: 0005
 Create Date: 2026-12-03
 
-down_revision is 0004 while the web (0005) and portal (0006) migrations live on their branches; the
+down_revision is 0005 (web) while the portal (0006) lives on its branch; the
 merge sets the final chain.
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0007"
-down_revision: str | None = "0004"
+down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
