@@ -107,6 +107,9 @@ def test_an_upload_is_read_cell_for_cell_and_moves_the_regional_sum(svc, publish
         "某区教育局": "某区教育局尚未报送2025年度报告（未开始）",
         "某区人民政府": "某区人民政府尚未报送2025年度报告（未开始）",
     }
+    assert after.report.sections[1].splitlines()[-1] == (
+        "尚未报送、未计入汇总的机关2个：某区人民政府、某区教育局。"
+    )
 
 
 def test_an_upload_missing_a_table_and_cells_keeps_them_blank_and_flagged(svc, published):

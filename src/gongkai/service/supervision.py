@@ -411,14 +411,24 @@ def _summarise(view: _RegionYear) -> Summary:
         )
     editions = Counter(str(view.reports[e.name].format) for e in counted)
     main = editions.most_common(1)[0][0]
-    reports, unread = [], []
+    reports, unread, missing, other_format = [], [], [], []
     for e in view.entries:
         if not e.in_summary:
+            missing.append(e.name)
             unread.append(Unread(e.name, f"{e.name}尚未报送{view.year}年度报告（{e.status_label}）"))
         elif str(view.reports[e.name].format) != main:
             fmt = view.reports[e.name].format
+            other_format.append(e.name)
             unread.append(Unread(e.name, f"{e.name}的报告为{fmt}年版格式，与其他机关（{main}年版）不同"))
         else:
             reports.append(view.reports[e.name])
     previous = [view.previous[n][1] for n in (r.body for r in reports) if n in view.previous]
-    return aggregate(reports, view.region.name, previous=previous, unread=unread)
+    summary = aggregate(reports, view.region.name, previous=previous, unread=unread)
+    # section 一 says why each body is left out (aggregate's own line is about files it could not read)
+    lines = [x for x in summary.report.sections[1].splitlines() if not x.startswith("另有")]
+    if missing:
+        lines.append(f"尚未报送、未计入汇总的机关{len(missing)}个：{'、'.join(missing)}。")
+    if other_format:
+        lines.append(f"报告格式与其他机关不同、未计入汇总的机关：{'、'.join(other_format)}。")
+    summary.report.sections[1] = "\n".join(lines)
+    return summary
