@@ -35,7 +35,7 @@ from gongkai.supervision import BodyEntry, Chart, Reminder, YearData, charts, re
 #: Files a supervisor may upload: what the readers read.
 UPLOAD_SUFFIXES = (".pdf", ".docx", ".html", ".htm", ".txt", ".md")
 MAX_UPLOAD_BYTES = 30 * 1024 * 1024
-_CACHE_SIZE = 32
+_CACHE_SIZE = 64
 
 
 @dataclass(frozen=True)
@@ -70,18 +70,27 @@ class _RegionYear:
 class SupervisionService(Service):
     def __init__(self, store, **kw):
         super().__init__(store, **kw)
-        self._cache: OrderedDict[tuple, _RegionYear] = OrderedDict()
+        self._cache: OrderedDict[tuple, object] = OrderedDict()  # views and region trees, by version
 
     # ------------------------------------------------------------------ access
-    def _require_region(self, actor: Actor, region_id: str) -> list[str]:
+    def _require_region(self, actor: Actor, region_id: str, version: tuple | None = None) -> list[str]:
         """The region's tree (itself and every region under it), once the actor may supervise it."""
-        tree = self.store.region_tree(region_id)  # NotFound for an unknown region
-        self.require(
-            can.can_supervise(actor, region_id, self.store.region_chain(region_id)),
-            actor,
-            f"查看地区{region_id}的政务公开工作",
-        )
+        tree, chain = self._region(region_id, version or self.store.supervision_version())
+        self.require(can.can_supervise(actor, region_id, chain), actor, f"查看地区{region_id}的政务公开工作")
         return tree
+
+    def _region(self, region_id: str, version: tuple) -> tuple[list[str], list[str]]:
+        """The region's tree and its chain up to the root, as of the store's version."""
+        key = ("region", region_id, version)
+        if key not in self._cache:
+            tree = self.store.region_tree(region_id)  # NotFound for an unknown region
+            self._remember(key, (tree, self.store.region_chain(region_id)))
+        return self._cache[key]
+
+    def _remember(self, key: tuple, value) -> None:
+        self._cache[key] = value
+        while len(self._cache) > _CACHE_SIZE:
+            self._cache.popitem(last=False)
 
     def regions(self, actor: Actor) -> list[Region]:
         """The regions the actor supervises at the top (an administrator: the root regions)."""
@@ -224,15 +233,14 @@ class SupervisionService(Service):
 
     # ------------------------------------------------------------------ building the view
     def _view(self, actor: Actor, region_id: str, year: int) -> _RegionYear:
-        tree = self._require_region(actor, region_id)
+        version = self.store.supervision_version()
+        tree = self._require_region(actor, region_id, version)
         year = self.check_year(year, "报告年度")
-        key = (region_id, year, self.today(), self.store.supervision_version(tree))
+        key = ("view", region_id, year, self.today(), version)
         view = self._cache.get(key)
         if view is None:
             view = self._build(region_id, tree, year)
-            self._cache[key] = view
-            while len(self._cache) > _CACHE_SIZE:
-                self._cache.popitem(last=False)
+            self._remember(key, view)
         else:
             self._cache.move_to_end(key)
         return view

@@ -4,6 +4,9 @@ it, with every blank cell flagged (shown empty and marked, never as 0)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+
+from markupsafe import Markup
 
 from gongkai.format.layout import grids
 from gongkai.format.spec import SECTIONS, get
@@ -45,7 +48,7 @@ def year_choices(sv) -> list[int]:
 
 def laid_out(report: Report, flagged: set[str] = frozenset()) -> list[Section]:
     """The report's sections in order: text sections as paragraphs, tables as rows of cells."""
-    tables = grids(get(report.format)) if report.format else {}
+    tables = _grids(report.format) if report.format else {}
     out = []
     for s in SECTIONS:
         if s.narrative:
@@ -54,6 +57,30 @@ def laid_out(report: Report, flagged: set[str] = frozenset()) -> list[Section]:
         rows = tuple(tuple(_cell(c, report, flagged) for c in row) for row in tables.get(s.number, ()))
         out.append(Section(s.number, s.title, rows=rows))
     return out
+
+
+_RENDERED: dict[int, tuple[Report, Markup]] = {}
+
+
+def tables_html(report: Report, flagged: set[str] = frozenset(), *, narrative: bool = True) -> Markup:
+    """The report laid out and rendered once: a summary is shared by every request until its data changes
+    (the service caches it per data version), so its tables are rendered once per version too."""
+    hit = _RENDERED.get(id(report))
+    if hit is not None and hit[0] is report:
+        return hit[1]
+    from gongkai.web.templating import env
+
+    macro = env.get_template("supervise/_macros.html").module.report_tables
+    html = Markup(macro(laid_out(report, flagged), narrative))
+    if len(_RENDERED) >= 16:
+        _RENDERED.pop(next(iter(_RENDERED)))
+    _RENDERED[id(report)] = (report, html)  # the report is kept, so its id is not reused meanwhile
+    return html
+
+
+@lru_cache(maxsize=4)
+def _grids(version):
+    return grids(get(version))
 
 
 def _cell(c, report: Report, flagged) -> Cell:

@@ -9,7 +9,7 @@ from gongkai.errors import InputError
 from gongkai.web import nav
 from gongkai.web.deps import SupervisionDep
 from gongkai.web.routes.supervise.reports import download
-from gongkai.web.supervise_pages import chosen_year, laid_out, year_choices
+from gongkai.web.supervise_pages import chosen_year, tables_html, year_choices
 from gongkai.web.templating import render
 
 router = APIRouter()
@@ -37,7 +37,7 @@ def summary(request: Request, sv: SupervisionDep, year: int | None = None):
         "supervise/summary.html",
         summary=got,
         links=links,
-        sections=laid_out(got.report, flagged),
+        tables=tables_html(got.report, flagged),
         **page,
     )
 
