@@ -15,7 +15,7 @@ from gongkai.access import Actor
 from gongkai.format.spec import Version, get
 from gongkai.model import Report
 from gongkai.samples import consistent_report
-from gongkai.samples.shapes import docx_bytes, tab_text
+from gongkai.samples.shapes import docx_bytes
 from gongkai.service import Services
 
 REGION = "339901"  # gongkai.demo.COUNTY
@@ -28,11 +28,16 @@ def _report(name: str, year: int, seed: int, previous: Report | None = None) -> 
     r = consistent_report(seed=seed, version=Version.V2021, year=year)
     r.body, r.title = name, f"{name}{year}年政府信息公开工作年度报告"
     if previous is not None:  # 上年结转 = last year's 结转下年, the balance kept
+        cell = _REQUESTS.cell_id
         for col in _REQUESTS.columns:
-            brought = _REQUESTS.cell_id("brought_forward", col)
-            carried = _REQUESTS.cell_id("carried_forward", col)
+            brought, carried = cell("brought_forward", col), cell("carried_forward", col)
             r.cells[carried] += previous.cells[carried] - r.cells[brought]
             r.cells[brought] = previous.cells[carried]
+        for col in _REQUESTS.columns[:-1]:  # a negative 结转: more received instead, totals kept
+            short = -min(r.cells[cell("carried_forward", col)], 0)
+            for row in ("received", "carried_forward"):
+                r.cells[cell(row, col)] += short
+                r.cells[cell(row, "total")] += short
     return r
 
 
@@ -47,8 +52,7 @@ def uploads(svc: Services, today: date) -> None:
                 now.cells[cid] = None
             now.cells[_REQUESTS.cell_id("received", "research")] = None
         for r, published in ((before, date(last, 1, 25)), (now, min(today, date(today.year, 1, 28)))):
-            if kind == "other":
-                file_name, data = f"{name}{r.year}年报.txt", tab_text(r).encode()
-            else:
-                file_name, data = f"{name}{r.year}年政府信息公开工作年度报告.docx", docx_bytes(r)
-            svc.supervision.upload(office, REGION, r.year, file_name, data, kind=kind, published_on=published)
+            file_name = f"{name}{r.year}年政府信息公开工作年度报告.docx"
+            svc.supervision.upload(
+                office, REGION, r.year, file_name, docx_bytes(r), kind=kind, published_on=published
+            )
