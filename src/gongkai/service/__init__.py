@@ -22,6 +22,7 @@ from gongkai.service.proactive import ProactiveService
 from gongkai.service.records import RecordService
 from gongkai.service.reports import AnnualReportService, ReportService
 from gongkai.service.requests import Page, RequestService, RequestView, Summary
+from gongkai.service.supervision import SupervisionService
 from gongkai.store import Store
 
 __all__ = ["Page", "RequestService", "RequestView", "Services", "Summary"]
@@ -41,6 +42,7 @@ class Services:
         self.approvals = ApprovalService(store, today=today)
         self.proactive = ProactiveService(store, today=today)
         self.annual = AnnualReportService(store, today=today)
+        self.supervision = SupervisionService(store, today=today)
         self.accounts = AccountService(store)
         self.dashboard = DashboardService(store, today=today)
         self.org = OrgService(store, today=today)

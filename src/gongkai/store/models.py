@@ -19,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     Numeric,
     String,
     Text,
@@ -316,3 +317,28 @@ class AnnualReportRow(Stamped, Base):
     published_by: Mapped[str | None] = mapped_column(String(100))
     snapshot: Mapped[dict | None] = mapped_column(JSON)
     version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class UploadedReportRow(Stamped, Base):
+    """A body's published annual report as a supervisor uploaded it (bodies not on the platform): the
+    file as received, and what the readers made of it (`Report.to_dict()`, blanks kept blank, with the
+    reading's findings). A newer upload of the same body and year replaces it (`deleted_at` set)."""
+
+    __tablename__ = "uploaded_reports"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    region_id: Mapped[str] = mapped_column(ForeignKey("regions.id"))
+    body_id: Mapped[str | None] = mapped_column(ForeignKey("bodies.id"))  # a platform body, if it matched
+    body_name: Mapped[str] = mapped_column(String(200))
+    body_key: Mapped[str] = mapped_column(String(200))  # gongkai.check.body_key(body_name)
+    body_kind: Mapped[str] = mapped_column(String(20), default="department")
+    year: Mapped[int] = mapped_column(Integer)
+    published_on: Mapped[date | None] = mapped_column(Date)
+    file_name: Mapped[str] = mapped_column(String(300))
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    report: Mapped[dict] = mapped_column(JSON)
+
+    __table_args__ = (
+        Index("ix_uploaded_reports_region_year", "region_id", "year"),
+        Index("ix_uploaded_reports_body_year", "body_key", "year"),
+    )

@@ -15,11 +15,14 @@ from gongkai.store.publications import PublicationStore
 from gongkai.store.records import RecordStore
 from gongkai.store.reports import ReportStore
 from gongkai.store.requests import LoggedEvent, Moved, RequestQuery, RequestStore, StoredRequest
+from gongkai.store.supervision import SupervisionStore
 
 __all__ = ["LoggedEvent", "Moved", "RequestQuery", "Store", "StoredRequest"]
 
 
-class Store(OrgStore, RequestStore, RecordStore, ReportStore, ApprovalStore, PublicationStore):
+class Store(
+    OrgStore, RequestStore, RecordStore, ReportStore, ApprovalStore, PublicationStore, SupervisionStore
+):
     """The whole store (see the module of each concern)."""
 
     def load_calendar(self, schedule: YearSchedule, actor: str) -> tuple[int, list[Moved]]:
