@@ -47,7 +47,7 @@ def serve(
         url = f"sqlite:///{DEMO_DB.resolve()}"
         for p in DEMO_DB.parent.glob(DEMO_DB.name + "*"):
             p.unlink()
-        build(url)
+        build(url, extra=demo_extras())
         os.environ["GONGKAI_DATABASE_URL"] = url
         _print_accounts(ACCOUNTS, PASSWORD)
     elif db:
@@ -70,6 +70,14 @@ def serve(
         workers=workers if workers > 1 else None,
         log_level="warning",
     )
+
+
+def demo_extras() -> list:
+    """What each part of the application adds to the demo county, after the register's year and a half."""
+    from gongkai.demo_proactive import proactive_in_progress
+    from gongkai.demo_supervision import uploads
+
+    return [proactive_in_progress, uploads]
 
 
 def _check_listen(host: str, port: int, workers: int) -> None:
