@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 
-from gongkai.export.table import COLUMNS, LABELS, Item, rows
+from gongkai.export.table import COLUMNS, LABELS, Item, rows, writing
 
 
 def _text(value: object) -> str:
@@ -21,7 +21,7 @@ def _text(value: object) -> str:
 def write_csv(items: Iterable[Item], path: str | Path, chinese_header: bool = False) -> None:
     """One row per report (or failed file). With `chinese_header`, a second header row gives the labels."""
     # UTF-8 with a BOM ("utf-8-sig"): without it Excel on Windows reads the file as GBK and garbles Chinese.
-    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+    with writing(path), open(path, "w", encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f)
         w.writerow(COLUMNS)
         if chinese_header:

@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from gongkai.check.plan import plan_for, section_name
+from gongkai.export.table import writing
 from gongkai.export.xlsx_file import _cell as excel_value
 from gongkai.format.layout import expand, grids
 from gongkai.format.spec import SECTIONS, Version
@@ -160,4 +161,5 @@ def summary_xlsx_bytes(summary: Summary) -> bytes:
 
 
 def write_summary_xlsx(summary: Summary, path: str | Path) -> None:
-    summary_workbook(summary).save(path)
+    with writing(path):
+        summary_workbook(summary).save(path)

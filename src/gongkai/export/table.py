@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
+from gongkai.errors import GongkaiError
 from gongkai.format.spec import Version, get
 from gongkai.model.report import Report
 from gongkai.model.values import Value
@@ -68,3 +72,29 @@ def rows(items: Iterable[Item]) -> Iterator[list[str | int | Decimal | None]]:
         cells: dict[str, Value] = item.cells
         fmt = str(item.format) if item.format else None
         yield [item.source, fmt, item.body, item.year, None, *(cells.get(i) for i in CELL_IDS)]
+
+
+class ExportError(GongkaiError):
+    """An export that cannot be written (a missing folder, a directory, no permission)."""
+
+    code = "export.file"
+
+
+@contextmanager
+def writing(path: str | Path) -> Iterator[None]:
+    """Turn the operating system's refusal to write `path` into one Chinese line naming it."""
+    try:
+        yield
+    except OSError as e:
+        why = _WHY.get(e.errno or 0, e.strerror or str(e))
+        raise ExportError(f"{path}：无法写入（{why}）", file=str(path)) from e
+
+
+_WHY = {
+    errno.ENOENT: "所在目录不存在",
+    errno.EISDIR: "这是一个目录",
+    errno.EACCES: "没有写入权限",
+    errno.EPERM: "没有写入权限",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EROFS: "文件系统只读",
+}

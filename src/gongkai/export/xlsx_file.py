@@ -8,7 +8,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from gongkai.export.table import COLUMNS, LABELS, Item, rows
+from gongkai.export.table import COLUMNS, LABELS, Item, rows, writing
 
 #: Excel keeps numbers as doubles: 15 significant digits are exact, more are not.
 _EXCEL_DIGITS = 15
@@ -36,4 +36,5 @@ def write_xlsx(items: Iterable[Item], path: str | Path, chinese_header: bool = F
         ws.append(LABELS)
     for row in rows(items):
         ws.append([_cell(v) for v in row])
-    wb.save(path)
+    with writing(path), open(path, "wb") as f:  # opened first: a refused path fails before the sheet streams
+        wb.save(f)
