@@ -28,13 +28,13 @@ def write_xlsx(items: Iterable[Item], path: str | Path, chinese_header: bool = F
     Counts and amounts are numbers (amounts exact up to Excel's 15 significant digits, text beyond);
     blanks are empty cells, never 0.
     """
-    wb = Workbook(write_only=True)  # streams rows: thousands of reports × 231 columns stay cheap
-    ws = wb.create_sheet("reports")
-    ws.freeze_panes = "F3" if chinese_header else "F2"  # keep the header and the fixed columns in view
-    ws.append(COLUMNS)
-    if chinese_header:
-        ws.append(LABELS)
-    for row in rows(items):
-        ws.append([_cell(v) for v in row])
-    with writing(path), open(path, "wb") as f:  # opened first: a refused path fails before the sheet streams
+    with writing(path), open(path, "wb") as f:  # opened first: a refused path fails before rows stream
+        wb = Workbook(write_only=True)  # streams rows: thousands of reports × 231 columns stay cheap
+        ws = wb.create_sheet("reports")
+        ws.freeze_panes = "F3" if chinese_header else "F2"  # keep the header and fixed columns in view
+        ws.append(COLUMNS)
+        if chinese_header:
+            ws.append(LABELS)
+        for row in rows(items):
+            ws.append([_cell(v) for v in row])
         wb.save(f)
