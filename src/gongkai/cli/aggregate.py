@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from gongkai.aggregate import Summary, Unread, aggregate
@@ -99,11 +100,14 @@ def _show(summary: Summary) -> None:
         t.add_column(col, overflow="fold")
     for b in summary.bodies:
         warnings = len(b.findings) - b.errors
-        t.add_row(b.name, b.report.source or "", str(b.errors), str(warnings), str(b.blank_cells))
+        # names and paths come from files: escaped, so "archive[old]" stays a name, not markup
+        t.add_row(
+            escape(b.name), escape(b.report.source or ""), str(b.errors), str(warnings), str(b.blank_cells)
+        )
     out.print(t)
     for f in summary.report.findings:
         mark = "[red]错误[/red]" if f.severity is Severity.ERROR else "[yellow]提示[/yellow]"
-        out.print(f"  {mark} {f.rule}：{f.message}", highlight=False, soft_wrap=True)
+        out.print(f"  {mark} {f.rule}：{escape(f.message)}", highlight=False, soft_wrap=True)
     regional = summary.report
     requests = get(regional.format or Version.V2021).table("requests")
     figures = "，".join(f"{k}{_figure(regional.get(requests.cell_id(row, 'total')))}" for k, row in HEADLINE)
