@@ -99,6 +99,7 @@ class _Worker:
             [sys.executable, "-m", "gongkai.isolate", str(child_reads), str(child_writes), str(memory_mb)],
             pass_fds=(child_reads, child_writes),
             stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,  # the command's stdout is its JSON: nothing else may write there
             stderr=subprocess.DEVNULL,  # a dying reader's last words are not the person's business
         )
         os.close(child_reads)
