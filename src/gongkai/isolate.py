@@ -142,6 +142,8 @@ def examine_isolated(
     paths: list[str], budget: Budget = Budget(), done: Callable[[], None] | None = None
 ) -> Iterator[list[Outcome]]:
     """The outcomes of each path, in order; `done` is called as each file finishes (a progress bar)."""
+    if not paths:
+        return
     workers = [_Worker(budget.memory_mb) for _ in range(max(1, min(budget.jobs, len(paths))))]
     results: dict[int, list[Outcome]] = {}
     pending = iter(enumerate(paths))
