@@ -37,6 +37,9 @@ class Budget:
     jobs: int = 1
 
 
+STARTED = "started"  # a worker's first answer to a path: it has begun reading
+STARTUP_SECONDS = 120  # a new worker that has not begun reading by then is taken as dead
+
 FAULT_ENV = "GONGKAI_FAULT_INJECTION"  # tests only: a file starting with FAULT_MARK makes its worker fail
 FAULT_MARK = b"#gongkai-fault:"
 
@@ -73,6 +76,7 @@ def _serve(conn: Connection, memory_mb: int) -> None:
             path = conn.recv()
         except EOFError:
             return
+        conn.send(STARTED)  # the file's clock starts now, not while the worker was still importing
         try:
             if faults:
                 _fault(path)
@@ -99,6 +103,7 @@ class _Worker:
             [sys.executable, "-m", "gongkai.isolate", str(child_reads), str(child_writes), str(memory_mb)],
             pass_fds=(child_reads, child_writes),
             stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,  # the command's stdout is its JSON: nothing else may write there
             stderr=subprocess.DEVNULL,  # a dying reader's last words are not the person's business
         )
         os.close(child_reads)
@@ -107,10 +112,11 @@ class _Worker:
         self.conn = Connection(parent_reads, writable=False)
         self.index: int | None = None  # the position of the path being read
         self.path = ""
-        self.started = 0.0
+        self.given = 0.0
+        self.started: float | None = None
 
     def give(self, index: int, path: str) -> None:
-        self.index, self.path, self.started = index, path, time.monotonic()
+        self.index, self.path, self.given, self.started = index, path, time.monotonic(), None
         self.send_conn.send(path)
 
     def stop(self, kill: bool = False) -> None:
@@ -141,6 +147,8 @@ def examine_isolated(
     paths: list[str], budget: Budget = Budget(), done: Callable[[], None] | None = None
 ) -> Iterator[list[Outcome]]:
     """The outcomes of each path, in order; `done` is called as each file finishes (a progress bar)."""
+    if not paths:
+        return
     workers = [_Worker(budget.memory_mb) for _ in range(max(1, min(budget.jobs, len(paths))))]
     results: dict[int, list[Outcome]] = {}
     pending = iter(enumerate(paths))
@@ -183,7 +191,11 @@ def _answer(w: _Worker, ready: list, budget: Budget) -> list[Outcome] | None:
     """The worker's outcomes if it has answered, died or overrun; None while it is still reading."""
     if w.conn in ready:
         try:
-            return w.conn.recv()
+            answer = w.conn.recv()
+            if answer != STARTED:
+                return answer
+            w.started = time.monotonic()
+            return None
         except (EOFError, OSError):  # the pipe closed: the worker died
             try:
                 code = w.process.wait(5)
@@ -191,7 +203,9 @@ def _answer(w: _Worker, ready: list, budget: Budget) -> list[Outcome] | None:
                 w.process.kill()
                 code = w.process.wait()
             return [Outcome(w.path, error=_death(code, budget))]
-    if time.monotonic() - w.started > budget.seconds:
+    now = time.monotonic()
+    late = now - w.started > budget.seconds if w.started else now - w.given > STARTUP_SECONDS + budget.seconds
+    if late:
         w.process.kill()
         w.process.wait()
         return [Outcome(w.path, error=f"读取超时（超过 {budget.seconds:g} 秒），已中止")]

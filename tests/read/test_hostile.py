@@ -93,3 +93,26 @@ def test_html_depth_counts_nesting_not_size():
 def test_limit_error_is_one_family():
     e = limits.exceeded("pages", "共 9 页，")
     assert isinstance(e, GongkaiError) and e.code == "read.limit.pages" and e.context["limit"] == "pages"
+
+
+@pytest.mark.parametrize(
+    ("name", "mutation", "rng"),
+    [("hongze-2024.pdf", "zero_run", 2257551700), ("huaian-2024.pdf", "flip_bytes", 3323399223)],
+    ids=["page-pdfium-refuses", "lone-surrogate"],
+)
+def test_damaged_real_pdfs_found_by_fuzzing(name, mutation, rng):
+    """benchmarks/fuzz.py found these: a page pdfium cannot load (PdfiumError escaped), and a damaged
+    font map giving half a surrogate pair (opencc refused the text)."""
+    from random import Random
+
+    from tests.conftest import shared_or_skip
+
+    from gongkai.samples.mutate import BYTES
+
+    data = BYTES[mutation]((shared_or_skip() / "corpus" / "pdf" / name).read_bytes(), Random(rng))
+    try:
+        report = read_bytes(data, name)
+    except GongkaiError as e:
+        assert "\n" not in str(e)
+    else:
+        assert report.format is not None

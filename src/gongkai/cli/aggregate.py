@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from gongkai import atomic
@@ -100,7 +101,10 @@ def _show(summary: Summary) -> None:
         t.add_column(col, overflow="fold")
     for b in summary.bodies:
         warnings = len(b.findings) - b.errors
-        t.add_row(b.name, b.report.source or "", str(b.errors), str(warnings), str(b.blank_cells))
+        # names and paths come from files: escaped, so "archive[old]" stays a name, not markup
+        t.add_row(
+            escape(b.name), escape(b.report.source or ""), str(b.errors), str(warnings), str(b.blank_cells)
+        )
     out.print(t)
     for f in summary.report.findings:
         out.print(finding_line(f), highlight=False, soft_wrap=True)

@@ -24,6 +24,7 @@ from gongkai.cli.batch import (
     expand_paths,
     fail,
 )
+from gongkai.cli.common import friendly
 from gongkai.examine import Outcome
 from gongkai.export import Failed, write_csv, write_parquet, write_xlsx
 from gongkai.model.finding import Severity
@@ -43,6 +44,7 @@ def install(app: typer.Typer) -> None:
     app.command("demo")(demo)
 
 
+@friendly
 def parse(
     files: Files,
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON 列表，每个文件一个对象")] = False,
@@ -74,6 +76,7 @@ def parse(
     raise typer.Exit(1 if any(o.error for o in outcomes) else 0)
 
 
+@friendly
 def check(
     files: Files, jobs: JobsOption = 1, timeout: TimeoutOption = 60.0, memory: MemoryOption = 2048
 ) -> None:
@@ -86,6 +89,7 @@ def check(
     raise typer.Exit(1 if bad else 0)
 
 
+@friendly
 def export(
     files: Files,
     csv: Annotated[Path | None, typer.Option("--csv", help="写出 CSV 文件（UTF-8，带 BOM）")] = None,

@@ -45,8 +45,8 @@ MB = 1024 * 1024
 @dataclass(frozen=True)
 class Limits:
     bytes: int = 50 * MB
-    lines: int = 20_000
-    cells: int = 100_000
+    lines: int = 10_000
+    cells: int = 50_000
     line_chars: int = 2_000_000
     row_cells: int = 1_000
     unzipped: int = 200 * MB

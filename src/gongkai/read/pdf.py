@@ -54,8 +54,9 @@ def _read(data: bytes) -> tuple[list[VLine], list[str]]:
         texts: list[str] = []
         total = 0
         for i in range(n):
-            page = doc[i]
+            page = None
             try:
+                page = doc[i]
                 chars, height = page_chars(page)
                 total += len(chars)
                 limits.check("pdf_chars", total)
@@ -65,7 +66,8 @@ def _read(data: bytes) -> tuple[list[VLine], list[str]]:
             except pdfium.PdfiumError as e:
                 raise ReadError(f"PDF 第 {i + 1} 页已损坏，无法读取") from e
             finally:
-                page.close()
+                if page is not None:
+                    page.close()
     finally:
         doc.close()
     if not any(pages):

@@ -76,8 +76,17 @@ def _glyphs(tp: pdfium.PdfTextPage) -> list[tuple]:
     loose = raw.FS_RECTF()
     matrix = raw.FS_MATRIX()
     out: list[tuple] = []
+    high = 0  # pdfium gives UTF-16 code units: a character beyond U+FFFF comes as a surrogate pair
     for i in range(tp.count_chars()):
         code = raw.FPDFText_GetUnicode(handle, i)
+        if 0xD800 <= code <= 0xDBFF:
+            high = code
+            continue
+        if 0xDC00 <= code <= 0xDFFF:
+            if not high:
+                continue  # a lone half (a damaged font map) is no character
+            code, high = 0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00), 0
+        high = 0
         if code <= 32 or code in (0xA0, 0x3000, 0xFFFE, 0xFFFF) or raw.FPDFText_IsGenerated(handle, i) == 1:
             continue
         raw.FPDFText_GetCharOrigin(handle, i, ox, oy)

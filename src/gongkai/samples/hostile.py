@@ -242,6 +242,26 @@ def pdf_many_pages(scale: float = 1.0) -> bytes:
     return _pdf([_text_page(f"page {i + 1}") for i in range(int(2000 * scale))])
 
 
+def lines_below_limit(scale: float = 1.0) -> bytes:
+    """A real-shaped report padded with 9,500 lines of labels and numbers: just under the line limit,
+    so it is read through every stage (the slowest input the limits let through)."""
+    pad = "".join(f"第{i}项说明\t{i % 97 + 1}\t{i % 13 + 2}\n" for i in range(int(9_500 * scale)))
+    return (_report_text() + pad).encode()
+
+
+def html_rows_below_limit(scale: float = 1.0) -> bytes:
+    """A report page with a second table of 9,500 rows: just under the line limit."""
+    rows = "".join(f"<tr><td>第{i}项</td><td>{i % 89 + 1}</td></tr>" for i in range(int(9_500 * scale)))
+    page = SHAPES["html"][1](consistent_report(5)).decode()
+    return page.replace("</body>", f"<table>{rows}</table></body>").encode()
+
+
+# Legal but large: read to the end, for the benchmark's worst time under the limits.
+BELOW_LIMITS: dict[str, tuple[str, Callable[[float], bytes]]] = {
+    "lines-below-limit": ("lines-below-limit.txt", lines_below_limit),
+    "html-below-limit": ("rows-below-limit.html", html_rows_below_limit),
+}
+
 # name → (file name, builder)
 HOSTILE: dict[str, tuple[str, Callable[[float], bytes]]] = {
     "tab-digits": ("tab-digits.txt", tab_digits),
