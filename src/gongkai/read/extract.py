@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import cache
 
 from gongkai.format.spec import APPEALS, OUTCOME_ROWS, Format, Kind, Row, Table, Version, get
@@ -101,6 +102,9 @@ def _values(fmt: Format, printed: dict[str, str | None]) -> tuple[dict, list[tup
     """Printed text → values; text that is not a number becomes None, with the reason."""
     values, problems = {}, []
     for cell, text in printed.items():
+        if text and text.isascii() and text.isdigit() and (text[0] != "0" or len(text) == 1):
+            values[cell] = int(text) if fmt.kind(cell) is not Kind.AMOUNT else Decimal(text)
+            continue  # the common case, without parse_value's general path
         try:
             values[cell] = None if text is None else parse_value(text, fmt.kind(cell))
         except ValueError_ as e:
