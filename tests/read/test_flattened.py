@@ -102,3 +102,26 @@ def test_metadata_title_without_its_prefix_gives_the_body():
     got = _read(text)
     assert (got.body, got.year) == (want.body, want.year)
     assert not got.title.startswith("标题")
+
+
+def test_a_run_broken_by_text_with_digits_stays_blank():
+    """`行政许可68（见附表2）`: what belongs to the value cannot be told, so nothing is guessed."""
+    want = consistent_report(13, "2021")
+    value = want.cells["active.licensing.decisions"]
+    text = flattened(want)
+    assert f"行政许可{value}" in text
+    got = _read(text.replace(f"行政许可{value}", f"行政许可{value}（见附表2）"))
+    assert got.cells["active.licensing.decisions"] is None
+    assert "active.licensing.decisions" in _unsure_cells(got)
+    others = {k: v for k, v in want.cells.items() if k != "active.licensing.decisions"}
+    assert {k: got.cells[k] for k in others} == others
+
+
+def test_units_inside_a_flattened_section_two():
+    want = consistent_report(17, "2019")
+    fee = want.cells["active.procurement.amount"]
+    projects = want.cells["active.procurement.projects"]
+    text = flattened(want)
+    assert f"政府集中采购{projects} {fee}" in text
+    got = _read(text.replace(f"政府集中采购{projects} {fee}", f"政府集中采购{projects}件 {fee}万元"))
+    assert {k: got.cells[k] for k in want.cells} == want.cells

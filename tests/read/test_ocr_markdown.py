@@ -46,3 +46,38 @@ def test_a_placeholder_table_alone_is_no_row():
     want = consistent_report(8, "2021")
     got = _read(ocr_markdown(want))
     assert not [f for f in got.findings if f.rule == "read.row_unrecognised"]
+
+
+@pytest.mark.parametrize("version", ["2021", "2019"])
+def test_labels_broken_across_lines(version):
+    """`（三）不` / `予公开` on two lines, and a row label broken before its values."""
+    from gongkai.samples.shapes import markdown
+
+    want = consistent_report(5, version)
+    text = markdown(want)
+    broken = text.replace("| （三）不予公开 |", "| （三）不 |  |  |  |  |  |  |  |  |  |\n| 予公开 |", 1)
+    broken = broken.replace("| 2.没有现成信息需要另行制作 |", "| 2.没有现成信息需要 |\n| 另行制作 |", 1)
+    assert broken.count("\n") == text.count("\n") + 2
+    got = _read(broken)
+    assert {k: got.cells[k] for k in want.cells} == want.cells
+    assert not got.findings
+
+
+def test_two_value_rows_without_labels_take_the_rows_missing_there():
+    """2019: the labels of （六）其他处理 and （七）总计 lost; the two value rows are the two format
+    rows missing between their neighbours."""
+    from gongkai.samples.shapes import markdown
+
+    want = consistent_report(7, "2019")
+    lines = []
+    for line in markdown(want).split("\n"):
+        if "（六）其他处理" in line or "（七）总计" in line:
+            cells = line.split("|")
+            line = "|".join(" " if ("其他处理" in c or "总计" in c) else c for c in cells)
+        lines.append(line)
+    got = _read("\n".join(lines))
+    assert {k: got.cells[k] for k in want.cells} == want.cells
+    assert [f.message for f in got.findings] == [
+        "第三部分：一行数值没有标签，按前后行的位置读作“（六）其他处理”",
+        "第三部分：一行数值没有标签，按前后行的位置读作“（七）总计”",
+    ]

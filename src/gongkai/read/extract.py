@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import cache
 
 from gongkai.format.spec import APPEALS, OUTCOME_ROWS, Format, Kind, Row, Table, Version, get
@@ -78,29 +79,42 @@ def _match(rows: list[DataRow], model: list[Row], report: Report, where: str) ->
 def _between_neighbours(
     rows: list[DataRow], matches: list[int | None], report: Report, model: list[Row], where: str
 ) -> list[int | None]:
-    """A row of values whose label was lost (OCR) between two recognised rows with exactly one
-    format row missing between them is that row, with a finding saying so."""
+    """Rows of values whose labels were lost (OCR), standing between two recognised rows with
+    exactly as many format rows missing between them, are those rows in order, with a finding."""
     out = list(matches)
     taken = {m for m in matches if m is not None}
-    for i, row in enumerate(rows):
-        if out[i] is not None or row.label_text.strip() or not any(row.tokens):
+    i = 0
+    while i < len(rows):
+        if not _lost_label(rows[i], out[i]):
+            i += 1
             continue
+        run_end = i
+        while run_end < len(rows) and _lost_label(rows[run_end], out[run_end]):
+            run_end += 1
         before = next((out[k] for k in range(i - 1, -1, -1) if out[k] is not None), -1)
-        after = next((out[k] for k in range(i + 1, len(out)) if out[k] is not None), len(model))
-        if after - before == 2 and before + 1 not in taken:
-            out[i] = before + 1
-            taken.add(before + 1)
-            label = model[before + 1].label
-            report.findings.append(
-                warning("read.row_inferred", f"{where}：一行数值没有标签，按前后行的位置读作“{label}”")
-            )
+        after = next((out[k] for k in range(run_end, len(out)) if out[k] is not None), len(model))
+        missing = list(range(before + 1, after))
+        if len(missing) == run_end - i and not taken & set(missing):
+            for k, m in zip(range(i, run_end), missing, strict=True):
+                out[k] = m
+                taken.add(m)
+                said = f"{where}：一行数值没有标签，按前后行的位置读作“{model[m].label}”"
+                report.findings.append(warning("read.row_inferred", said))
+        i = run_end
     return out
+
+
+def _lost_label(row: DataRow, match: int | None) -> bool:
+    return match is None and not row.label_text.strip() and any(row.tokens)
 
 
 def _values(fmt: Format, printed: dict[str, str | None]) -> tuple[dict, list[tuple[str, str]]]:
     """Printed text → values; text that is not a number becomes None, with the reason."""
     values, problems = {}, []
     for cell, text in printed.items():
+        if text and text.isascii() and text.isdigit() and (text[0] != "0" or len(text) == 1):
+            values[cell] = int(text) if fmt.kind(cell) is not Kind.AMOUNT else Decimal(text)
+            continue  # the common case, without parse_value's general path
         try:
             values[cell] = None if text is None else parse_value(text, fmt.kind(cell))
         except ValueError_ as e:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from gongkai.read.rows import DataRow
 from gongkai.read.settings import SETTINGS
@@ -70,75 +71,109 @@ def _free(digits: str, at: int, left: int, cuts: set[int], parts: list[str]):
         parts.pop()
 
 
-def _summing(digits: str, at: int, end: int, left: int, target: int, cuts: set[int], parts: list[str]):
+def _summing(values: _Values, at: int, end: int, left: int, target: int, parts: list[str]):
     """Cut digits[at:end] into `left` numbers that add up to `target`.
 
     Meet in the middle: the first half of the numbers is cut every way from the start, the second
     half every way from the end, and the two are joined where they meet at the same position with
     sums that add up to the target — width^(left/2) steps each instead of width^left together."""
-    width = len(str(target))  # each part is at most the target, so at most as long
+    width = min(len(str(target)), _WIDEST)  # each part is at most the target, so at most as long
     room = end - at
-    if room < left or room > left * width:
+    # `left` parts of `room` digits: each has at most `width` digits, and together they reach at
+    # least 10^(room-left) only when the target is that large
+    if room < left or room > left * width or width > room - left + 1 + len(str(left)):
         return
     first = left // 2
-    heads: dict[tuple[int, int], list[tuple[str, ...]]] = {}
-    for pos, total, cut in _cut_forward(digits, at, end, first, left - first, width, target, cuts):
+    digits = values.digits
+    heads: dict[tuple[int, int], list[tuple[int, ...]]] = {}
+    for pos, total, cut in values.forward(at, end, first, left - first, width, target):
         heads.setdefault((pos, total), []).append(cut)
     if not heads:
         return
-    for pos, total, cut in _cut_backward(digits, at, end, left - first, first, width, target, cuts):
+    for pos, total, cut in values.backward(at, end, left - first, first, width, target):
         for head in heads.get((pos, target - total), ()):
-            yield [*parts, *head, *cut]
+            bounds = (at, *head, *cut[1:])  # the halves meet at `pos`
+            yield [*parts, *(digits[x:y] for x, y in pairwise(bounds))]
 
 
-def _cut_forward(digits, at, end, count, after, width, limit, cuts, total=0, cut=()):
-    """Every cut of `count` numbers from `at` onwards that leaves room for `after` more numbers of
-    at most `width` digits before `end`: (position reached, sum, numbers)."""
-    if count == 0:
-        yield at, total, cut
-        return
-    later = count - 1 + after
-    for k in range(1, min(width, end - at) + 1):
-        rest = end - at - k
-        if rest < later:
-            break
-        head = digits[at : at + k]
-        if not _valid_part(head) or (cuts and _crosses(cuts, at, at + k)):
-            break
-        value = total + int(head)
-        if value > limit:
-            break
-        if rest > later * width:
-            continue
-        yield from _cut_forward(
-            digits, at + k, end, count - 1, after, width, limit, cuts, value, (*cut, head)
-        )
+_WIDEST = 18  # digits of the longest number a cut considers (an int64 count)
 
 
-def _cut_backward(digits, start, end, count, before, width, limit, cuts, total=0, cut=()):
-    """Every cut of `count` numbers ending at `end` that leaves room for `before` numbers after
-    `start`: (their start, sum, numbers)."""
-    if count == 0:
-        yield end, total, cut
-        return
-    earlier = count - 1 + before
-    for k in range(1, min(width, end - start) + 1):
-        rest = end - k - start
-        if rest < earlier:
-            break
-        part = digits[end - k : end]
-        if cuts and _crosses(cuts, end - k, end):
-            break
-        if not _valid_part(part):
-            continue
-        value = total + int(part)
-        if value > limit:
-            break
-        if rest > earlier * width:
-            continue
-        yield from _cut_backward(
-            digits, start, end - k, count - 1, before, width, limit, cuts, value, (part, *cut)
-        )
+class _Values:
+    """The digits' numbers by start and length (-1 where a number would start with 0), and every
+    cut of a few numbers from the left or from the right, as lists: no generator per step."""
+
+    def __init__(self, digits: str, cuts: set[int]) -> None:
+        self.digits, self.cuts = digits, cuts
+        self._rows: dict[int, list[int]] = {}
+
+    def row(self, at: int) -> list[int]:
+        """row(at)[k]: the number digits[at:at+k] (k up to `_WIDEST`), -1 where it starts with 0."""
+        found = self._rows.get(at)
+        if found is None:
+            d = self.digits
+            stop = min(_WIDEST, len(d) - at)
+            if d[at] == "0":
+                found = [-1, 0] + [-1] * (stop - 1)
+            else:
+                found = [-1] + [int(d[at : at + k]) for k in range(1, stop + 1)]
+            self._rows[at] = found
+        return found
+
+    def forward(self, at, end, count, after, width, limit):
+        """Cuts of `count` numbers from `at`, leaving room for `after` more before `end`:
+        (position reached, sum, end positions of the numbers)."""
+        out: list[tuple[int, int, tuple[int, ...]]] = []
+        self._forward(at, end, count, after, width, limit, 0, (), out)
+        return out
+
+    def _forward(self, at, end, count, after, width, limit, total, cut, out) -> None:
+        if count == 0:
+            out.append((at, total, cut))
+            return
+        later = count - 1 + after
+        row = self.row(at)
+        cuts = self.cuts
+        for k in range(1, min(width, end - at) + 1):
+            rest = end - at - k
+            if rest < later:
+                break
+            v = row[k]
+            if v < 0 or (cuts and _crosses(cuts, at, at + k)):
+                break
+            value = total + v
+            if value > limit:
+                break
+            if rest <= later * width:
+                self._forward(at + k, end, count - 1, after, width, limit, value, (*cut, at + k), out)
+
+    def backward(self, start, end, count, before, width, limit):
+        """Cuts of `count` numbers ending at `end`, leaving room for `before` numbers after `start`:
+        (their start, sum, end positions of the numbers)."""
+        out: list[tuple[int, int, tuple[int, ...]]] = []
+        self._backward(start, end, count, before, width, limit, 0, (end,), out)
+        return out
+
+    def _backward(self, start, end, count, before, width, limit, total, cut, out) -> None:
+        if count == 0:
+            out.append((end, total, cut))
+            return
+        earlier = count - 1 + before
+        cuts = self.cuts
+        for k in range(1, min(width, end - start) + 1):
+            rest = end - k - start
+            if rest < earlier:
+                break
+            if cuts and _crosses(cuts, end - k, end):
+                break
+            v = self.row(end - k)[k]
+            if v < 0:
+                continue
+            value = total + v
+            if value > limit:
+                break
+            if rest <= earlier * width:
+                self._backward(start, end - k, count - 1, before, width, limit, value, (end - k, *cut), out)
 
 
 def _blocks(digits: str, at: int, blocks: int, size: int, cuts: set[int], parts: list[str]):
@@ -152,6 +187,7 @@ def _blocks(digits: str, at: int, blocks: int, size: int, cuts: set[int], parts:
             yield list(parts)
         return
     nines = _digit_sums(digits)
+    values = _Values(digits, cuts)
     ends = [len(digits)] if blocks == 1 else range(at + size, len(digits) - (blocks - 1) * size + 1)
     for end in ends:
         for t in range(1, end - at - (size - 1) + 1):
@@ -160,7 +196,7 @@ def _blocks(digits: str, at: int, blocks: int, size: int, cuts: set[int], parts:
                 continue
             if (nines[end - t] - nines[at]) % 9 != (nines[end] - nines[end - t]) % 9:
                 continue
-            for block in _summing(digits, at, end - t, size - 1, int(total), cuts, []):
+            for block in _summing(values, at, end - t, size - 1, int(total), []):
                 parts.extend([*block, total])
                 yield from _blocks(digits, end, blocks - 1, size, cuts, parts)
                 del parts[len(parts) - size :]

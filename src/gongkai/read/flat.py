@@ -19,6 +19,7 @@ from gongkai.read.meta import marked_version
 from gongkai.read.normalize import label_key
 from gongkai.read.sections import cut_footer
 from gongkai.read.settings import SETTINGS
+from gongkai.read.units import NUMBER_WITH_UNIT
 
 _SPACE = r"\s*"
 # Metadata lines a crawler puts before the text: "标题: …", "发布时间：…", "原文链接: …".
@@ -26,8 +27,9 @@ _META = re.compile(
     r"^\s*(标题|题目|文章标题|发布时间|发布日期|时间|来源|原文链接|链接|网址|url|URL)\s*[:：]\s*(.*)$"
 )
 # A value run: digits, signs, decimal points, blank marks and the spaces among them.
-_RUN = re.compile(r"\s*((?:[+\-－]?\d+(?:\.\d+)?|[/／—–\-－]+|\s+)*)")
-_TOKEN = re.compile(r"[+\-－]?\d+(?:\.\d+)?|[/／—–\-－]+")
+_RUN = re.compile(r"\s*((?:" + NUMBER_WITH_UNIT + r"|[/／—–\-－]+|\s+)*)")
+_TOKEN = re.compile(NUMBER_WITH_UNIT + r"|[/／—–\-－]+")
+_DIGIT = re.compile(r"\d")
 
 
 def _loose(text: str) -> str:
@@ -175,8 +177,14 @@ def _table_rows(doc: Document, part: str, rows: list[tuple[str, re.Pattern]]) ->
 
 
 def _tokens(segment: str) -> list[str]:
+    """The value run at the start of `segment`, as tokens (a number keeps its unit: `rows` strips
+    it). A run broken by text with more digits after it cannot be cut safely: no tokens then."""
     run = _RUN.match(segment)
-    return _TOKEN.findall(run.group(1)) if run else []
+    if run is None:
+        return []
+    if _DIGIT.search(segment, run.end(), run.end() + SETTINGS.flat_run_break):
+        return []
+    return _TOKEN.findall(run.group(1))
 
 
 def _appeal_rows(doc: Document, part: str) -> None:

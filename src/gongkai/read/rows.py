@@ -38,6 +38,8 @@ class DataRow:
 
 
 def is_value(cell: str) -> bool:
+    if cell.isascii() and cell.isdigit():
+        return True  # most cells: a plain count, without the regex
     return looks_numeric(cell) or cell in _VALUE_MARKS
 
 

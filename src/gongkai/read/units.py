@@ -16,6 +16,11 @@ _NUMBER = r"[+\-－]?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|[+\-－]?\d+(?:\.\d+)?"
 _COUNT_UNITS = "件|个|项|次|条|宗|份|起|家|人次|人"
 _MONEY_UNITS = "万元|亿元|元"
 _UNIT = rf"(?:{_MONEY_UNITS}|{_COUNT_UNITS})"
+#: A number with the unit or bracketed note some reports print after it, as a regex.
+NUMBER_WITH_UNIT = (
+    r"[+\-－]?\d+(?:\.\d+)?(?:\s*(?:" + _UNIT + r"|[(（]\s*" + _UNIT + r"\s*[)）]))?"
+    r"(?:[(（]\s*(?:含|其中|包括|包含|另|注)[^()（）]*[)）])?"
+)
 # number, optional unit (bare or bracketed), optional bracketed note starting with a note word
 _WITH_UNIT = re.compile(
     rf"^(?P<number>{_NUMBER})\s*(?:(?P<unit>{_UNIT})|[(（]\s*(?P<bracketed>{_UNIT})\s*[)）])?\s*"

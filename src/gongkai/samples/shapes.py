@@ -226,8 +226,8 @@ def flattened(report: Report, rng: random.Random | None = None) -> str:
     """The whole report on one line after crawler metadata, as archive crawlers store a page:
     breadcrumbs and page tools first, 附件下载 and the footer last. Section 三's values run together;
     those of 二 (which has no sums to cut a run by) and 四 (whose sums leave ties more often) are
-    separated by spaces. With `rng`: stray spaces inside labels and headings, and section 三 and 四's
-    values run together with spaces at random among them."""
+    separated by spaces. With `rng`: stray spaces inside labels and headings, units after some
+    values of 二 (件, 万元), and section 三 and 四's values run together with spaces at random."""
     title = report.title or f"{report.body}{report.year}年政府信息公开工作年度报告"
 
     def stray(text: str) -> str:
@@ -250,6 +250,8 @@ def flattened(report: Report, rng: random.Random | None = None) -> str:
         for row in table_rows(report, s.number):
             labels = [stray(c) for c in row if c and not _is_number(c)]
             values = [c for c in row if _is_number(c)]
+            if rng and s.number == 2:  # units after some values: 512件, 3121.5万元
+                values = [v + ("万元" if "." in v else "件") if rng.random() < 0.3 else v for v in values]
             glue = digits if s.number == 3 or (rng and s.number == 4) else " ".join
             parts.append("".join(labels) + glue(values))
     parts.append(" 附件下载： 【打印本页】【关闭窗口】 主办单位：示范县人民政府办公室 京ICP备05001234号")
