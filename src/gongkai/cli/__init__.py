@@ -8,7 +8,17 @@ chinese.install()
 
 import typer  # noqa: E402  (after the Chinese help texts are in place)
 
-from gongkai.cli import aggregate, calendar, ledger, records, register, render, report, reports  # noqa: E402, F401
+from gongkai.cli import (  # noqa: E402, F401
+    aggregate,
+    calendar,
+    ledger,
+    portal,
+    records,
+    register,
+    render,
+    report,
+    reports,
+)
 
 app = typer.Typer(
     name="gongkai",
@@ -18,7 +28,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (reports, render, aggregate, calendar, report, register):
+for module in (reports, render, aggregate, calendar, report, register, portal):
     module.install(app)
 
 

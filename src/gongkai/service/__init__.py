@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from gongkai.dates import beijing_today
 from gongkai.service.approvals import ApprovalService
 from gongkai.service.calendar import CalendarService
 from gongkai.service.ledger import LedgerService
 from gongkai.service.notices import NoticeService
+from gongkai.service.portal import PortalService
 from gongkai.service.proactive import ProactiveService
 from gongkai.service.records import RecordService
 from gongkai.service.reports import AnnualReportService, ReportService
@@ -27,7 +29,9 @@ __all__ = ["Page", "RequestService", "RequestView", "Services", "Summary"]
 class Services:
     """Every service over one store, sharing one clock."""
 
-    def __init__(self, store: Store, *, today: Callable[[], date] = beijing_today):
+    def __init__(
+        self, store: Store, *, today: Callable[[], date] = beijing_today, data_dir: str | Path | None = None
+    ):
         self.store = store
         self.requests = RequestService(store, today=today)
         self.records = RecordService(store, today=today)
@@ -38,6 +42,7 @@ class Services:
         self.approvals = ApprovalService(store, today=today)
         self.proactive = ProactiveService(store, today=today)
         self.annual = AnnualReportService(store, today=today)
+        self.portal = PortalService(store, today=today, data_dir=data_dir)
 
     @classmethod
     def open(cls, url: str | None = None, **kw) -> Services:

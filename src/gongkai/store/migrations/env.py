@@ -6,6 +6,7 @@ The caller passes an open connection in `config.attributes["connection"]`; no al
 from alembic import context
 from sqlalchemy import create_engine
 
+from gongkai.store import search
 from gongkai.store.models import Base
 
 config = context.config
@@ -30,6 +31,7 @@ def _migrate(connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_object=search.include_object,
     )
     with context.begin_transaction():
         context.run_migrations()
