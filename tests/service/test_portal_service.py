@@ -278,3 +278,15 @@ def test_identity_documents_are_purged_a_set_time_after_the_case_closes(svc, clo
     assert svc.portal.identity_document(CLERK, "hbj", open_case.case_no)[1] == png_bytes()
     assert len(list((tmp_path / "data").glob("identity/*"))) == 1
     assert svc.portal.purge(ADMIN, days=30, as_of=D(2026, 1, 1)) == []  # nothing twice
+
+
+def test_only_published_annual_reports_are_public(svc, clock):
+    clock.day = D(2026, 1, 20)
+    svc.annual.save_narrative(CLERK, "hbj", 2025, {1: "2025年，本局坚持以公开为常态。"})
+    assert svc.portal.reports("hbj") == []
+    with pytest.raises(NotFoundError, match="2025年度报告尚未公开"):
+        svc.portal.report("hbj", 2025)
+    svc.annual.publish(REVIEWER, "hbj", 2025)
+    assert svc.portal.reports("hbj") == [(2025, D(2026, 1, 20))]
+    report = svc.portal.report("hbj", 2025)
+    assert report.year == 2025 and "以公开为常态" in report.sections[1]

@@ -18,6 +18,7 @@ from pathlib import Path
 from gongkai.access import Actor
 from gongkai.access import permissions as can
 from gongkai.errors import ConflictError, InputError, NotFoundError
+from gongkai.model import Report
 from gongkai.portal import codes, documents
 from gongkai.portal.application import OnlineApplication
 from gongkai.portal.guide import Guide, default_guide, default_rules
@@ -191,6 +192,21 @@ class PortalService(Service):
         if row.status != "published":
             raise NotFoundError(f"主动公开信息{pub_id}不存在或尚未发布")
         return row
+
+    # ------------------------------------------------------------------ annual reports (public)
+    def reports(self, body_id: str) -> list[tuple[int, date]]:
+        """The years of the body's published annual reports and the day each was published."""
+        self.store.body(body_id)
+        return self.store.published_reports(body_id)
+
+    def report(self, body_id: str, year: int) -> Report:
+        """A published annual report as it was published (never a draft)."""
+        self.store.body(body_id)
+        record = self.store.report_record(body_id, year)
+        snapshot = self.store.report_snapshot(body_id, year)
+        if record is None or record.published_on is None or not snapshot:
+            raise NotFoundError(f"{year}年度报告尚未公开", code="portal.report")
+        return Report.from_dict(snapshot)
 
     # ------------------------------------------------------------------ applying (public)
     def apply(self, body_id: str, form: dict, upload: bytes | None = None, filename: str = "") -> Receipt:

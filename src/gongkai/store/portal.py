@@ -15,7 +15,7 @@ from gongkai.store import search
 from gongkai.store.approvals import Approval
 from gongkai.store.base import StoreBase, now
 from gongkai.store.errors import ConflictError, NotFound
-from gongkai.store.models import ApprovalRow, PublicationRow, RequestRow
+from gongkai.store.models import AnnualReportRow, ApprovalRow, PublicationRow, RequestRow
 from gongkai.store.portal_models import (
     ApplicantMessageRow,
     DeliveredNoticeRow,
@@ -224,6 +224,16 @@ class PortalStore(StoreBase):
                 row = s.get(OnlineApplicationRow, app_id)
                 row.id_document_purged_at = at
                 self.audit(s, "portal_applications", row.case_no, "purge", actor, after={"id_document": None})
+
+    # ------------------------------------------------------------------ published annual reports
+    def published_reports(self, body_id: str) -> list[tuple[int, date]]:
+        """(year, publication date) of the body's published annual reports, newest year first."""
+        R = AnnualReportRow
+        q = select(R.year, R.published_on).where(
+            R.body_id == body_id, R.published_on.is_not(None), R.snapshot.is_not(None)
+        )
+        with self.Session() as s:
+            return [(y, d) for y, d in s.execute(q.order_by(R.year.desc()))]
 
     # ------------------------------------------------------------------ the public catalogue
     def published(
