@@ -163,7 +163,7 @@ def test_an_application_made_online_is_followed_to_its_rated_answer(svc, clock, 
     case = receipt.case_no
     # in the office's register: received online, awaiting confirmation, with the applicant's details
     pending = svc.portal.unconfirmed(CLERK, "hbj")
-    assert [s.case_no for s in pending.items] == [case]
+    assert [s.case_no for s in pending] == [case] and svc.portal.confirmed(CLERK, "hbj") == []
     view = svc.requests.get(CLERK, "hbj", case)
     assert view.request.applicant_name == "韦明远" and view.request.channel.value == "online"
     assert view.log[0].recorded_by == "网上申请"
@@ -178,7 +178,8 @@ def test_an_application_made_online_is_followed_to_its_rated_answer(svc, clock, 
     view = svc.portal.confirm(CLERK, "hbj", case)
     assert view.request.received_on == D(2025, 9, 17) == view.request.confirmed_on
     assert view.state.due == D(2025, 10, 21)  # 20 working days from confirmation, 国庆 skipped
-    assert svc.portal.unconfirmed(CLERK, "hbj").total == 0
+    assert svc.portal.unconfirmed(CLERK, "hbj") == []
+    assert [s.case_no for s in svc.portal.confirmed(CLERK, "hbj")] == [case]
     with pytest.raises(InputError, match="已于2025-09-17确认收到"):
         svc.portal.confirm(CLERK, "hbj", case)
 

@@ -37,7 +37,8 @@ from gongkai.register.vocab import APPLICATION_ELEMENTS, OUTCOME_ROWS
 from gongkai.service.base import Service
 from gongkai.service.notices import NoticeService
 from gongkai.service.notices import _kind as notice_kind
-from gongkai.service.requests import RequestService
+from gongkai.service.requests import RequestService, Summary
+from gongkai.service.requests import _summary as summary_of
 from gongkai.store.base import now
 from gongkai.store.models import PublicationRow
 from gongkai.store.org import profile_of
@@ -338,8 +339,15 @@ class PortalService(Service):
         return self.track(code, phone)
 
     # ------------------------------------------------------------------ the office
-    def unconfirmed(self, actor: Actor, body_id: str):
-        return self.requests.unconfirmed(actor, body_id)
+    def unconfirmed(self, actor: Actor, body_id: str) -> list[Summary]:
+        """Applications made online that the office has not yet confirmed, oldest first."""
+        self.require_read(actor, body_id)
+        return [summary_of(r) for r in self.store.online_requests(body_id, confirmed=False)]
+
+    def confirmed(self, actor: Actor, body_id: str, limit: int = 50) -> list[Summary]:
+        """Applications made online and confirmed, newest first (to deliver documents to)."""
+        self.require_read(actor, body_id)
+        return [summary_of(r) for r in self.store.online_requests(body_id, confirmed=True, limit=limit)]
 
     def confirm(self, actor: Actor, body_id: str, case_no: str, on: date | None = None):
         self.store.application_of(body_id, case_no)  # only applications made through the portal

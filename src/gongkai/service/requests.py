@@ -363,10 +363,6 @@ class RequestService(Service):
             received_on=on,
         )
 
-    def unconfirmed(self, actor: Actor, body_id: str, **kw) -> Page:
-        """Online applications the office has not yet confirmed, oldest first."""
-        return self.list(actor, body_id, RequestQuery(unconfirmed=True, order="case", **kw))
-
     def record_from_applicant(self, body_id: str, case_no: str, ev: Event, *, session=None) -> StoredRequest:
         """What an online applicant does themselves, recorded in the register under their name: the
         correction a 补正告知书 asked for."""

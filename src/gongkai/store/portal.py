@@ -90,6 +90,21 @@ class PortalStore(StoreBase):
         session.flush()
         return row
 
+    def online_requests(self, body_id: str, *, confirmed: bool, limit: int = 100) -> list[RequestRow]:
+        """The register's requests made through the portal: those awaiting confirmation (oldest first) or
+        those confirmed (newest first)."""
+        A, R = OnlineApplicationRow, RequestRow
+        q = (
+            select(R)
+            .join(A, and_(A.body_id == R.body_id, A.case_no == R.case_no))
+            .where(R.body_id == body_id, R.deleted_at.is_(None))
+            .where(R.confirmed_on.is_not(None) if confirmed else R.confirmed_on.is_(None))
+            .order_by(A.id.desc() if confirmed else A.id)
+            .limit(max(1, min(limit, 500)))
+        )
+        with self.Session() as s:
+            return list(s.scalars(q))
+
     def application_by_digest(self, code_digest: str) -> OnlineApplicationRow | None:
         with self.Session() as s:
             return s.scalar(

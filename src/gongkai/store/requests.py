@@ -105,9 +105,6 @@ class RequestQuery:
     waiting_past: date | None = None  # waiting for the applicant past the period given, on that day
     late: bool | None = None  # answered after the due date
     provisional: bool | None = None
-    unconfirmed: bool | None = (
-        None  # received online, receipt not yet confirmed with the applicant (第三十一条)
-    )
     include_removed: bool = False
     order: str = "received"  # received, due, case, closed
     limit: int = 100
@@ -197,9 +194,6 @@ class RequestStore(StoreBase):
             where.append(R.late.is_(True) if query.late else or_(R.late.is_(False), R.late.is_(None)))
         if query.provisional is not None:
             where.append(R.provisional.is_(True) if query.provisional else R.provisional.is_(false()))
-        if query.unconfirmed is not None:
-            pending = and_(R.channel == Channel.ONLINE.value, R.confirmed_on.is_(None))
-            where.append(pending if query.unconfirmed else ~pending)
         order = {
             "received": (R.received_on.desc(), R.id.desc()),
             "due": (R.due_on.is_(None), R.due_on, R.case_no),

@@ -15,7 +15,6 @@ from gongkai.access import permissions as can
 from gongkai.dates import parse_date
 from gongkai.errors import GongkaiError
 from gongkai.portal import GUIDE_LABELS, Guide
-from gongkai.store import RequestQuery
 from gongkai.web import flash, nav
 from gongkai.write.notices import NoticeKind
 from gongkai.write.notices.kinds import KIND_LABELS
@@ -41,7 +40,7 @@ DELIVERABLE = [
 def online(request: Request, o: OfficeDep):
     svc, a, b = o.svc, o.actor, o.id
     pending = svc.portal.unconfirmed(a, b)
-    recent = svc.requests.list(a, b, RequestQuery(text="网申", unconfirmed=False, limit=30))
+    recent = svc.portal.confirmed(a, b, limit=30)
     return render(
         request,
         "office/portal.html",
