@@ -4,11 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench clean setup sysdeps
+.PHONY: samples run test lint format bench clean setup sysdeps assets
 
-# System tools the DOCX/PDF tests use: LibreOffice (DOCX → PDF), CJK fonts, poppler, qpdf.
-SYSTOOLS := soffice pdftoppm pdftotext qpdf
-SYSPKGS := libreoffice-writer-nogui fonts-noto-cjk poppler-utils qpdf
+# System tools the tests use: LibreOffice (DOCX → PDF), CJK fonts, poppler, qpdf; chromium for the
+# browser tests (Playwright drives /usr/bin/chromium and downloads no browser); npm for the web assets.
+SYSTOOLS := soffice pdftoppm pdftotext qpdf chromium npm
+SYSPKGS := libreoffice-writer-nogui fonts-noto-cjk poppler-utils qpdf chromium npm
+VENDOR := src/gongkai/web/static/vendor
+ASSETS := $(VENDOR)/.installed
 
 setup: $(STAMP)
 
@@ -27,8 +30,25 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# The main job: parse and check the sample reports the project ships (and ../shared when present).
-run: $(STAMP)
+# The front-end libraries, pinned in package-lock.json, copied with their licences (no CDN).
+assets: $(ASSETS)
+
+$(ASSETS): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "需要 npm（make sysdeps 安装）"; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/htmx $(VENDOR)/echarts
+	cp node_modules/htmx.org/dist/htmx.min.js node_modules/htmx.org/LICENSE $(VENDOR)/htmx/
+	cp node_modules/echarts/dist/echarts.min.js node_modules/echarts/LICENSE node_modules/echarts/NOTICE $(VENDOR)/echarts/
+	cp node_modules/zrender/LICENSE $(VENDOR)/echarts/LICENSE.zrender
+	touch $(ASSETS)
+
+# The main job: the web application on a demo database (a county, its bodies, a year and a half of
+# requests), at http://127.0.0.1:8000, with the demo accounts printed.
+run: $(STAMP) $(ASSETS)
+	$(BIN)/gongkai serve --demo
+
+# Parse and check the sample reports the project ships (and ../shared when present).
+samples: $(STAMP)
 	$(BIN)/gongkai demo
 
 lint: $(STAMP)
@@ -39,7 +59,7 @@ format: $(STAMP)
 	$(BIN)/ruff format src tests benchmarks
 	$(BIN)/ruff check --fix src tests benchmarks
 
-test: sysdeps lint
+test: sysdeps lint $(ASSETS)
 	$(BIN)/pytest
 
 bench: $(STAMP)
@@ -48,4 +68,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/register.py --requests 100000
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache node_modules $(VENDOR)

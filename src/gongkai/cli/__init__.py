@@ -18,6 +18,7 @@ from gongkai.cli import (  # noqa: E402, F401
     render,
     report,
     reports,
+    web,
 )
 
 app = typer.Typer(
@@ -28,7 +29,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (reports, render, aggregate, calendar, report, register, portal):
+for module in (reports, render, aggregate, calendar, report, register, portal, web):
     module.install(app)
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from gongkai.accounts import AccountService
 from gongkai.dates import beijing_today
 from gongkai.service.approvals import ApprovalService
 from gongkai.service.calendar import CalendarService
@@ -43,6 +44,7 @@ class Services:
         self.proactive = ProactiveService(store, today=today)
         self.annual = AnnualReportService(store, today=today)
         self.portal = PortalService(store, today=today, data_dir=data_dir)
+        self.accounts = AccountService(store)
 
     @classmethod
     def open(cls, url: str | None = None, **kw) -> Services:

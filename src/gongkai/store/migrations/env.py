@@ -6,6 +6,7 @@ The caller passes an open connection in `config.attributes["connection"]`; no al
 from alembic import context
 from sqlalchemy import create_engine
 
+import gongkai.accounts.models  # noqa: F401  (the accounts' tables in the metadata)
 from gongkai.store import search
 from gongkai.store.models import Base
 

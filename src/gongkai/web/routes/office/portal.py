@@ -5,9 +5,6 @@ their identity documents, documents delivered to online applicants, the applican
 from __future__ import annotations
 
 from fastapi import APIRouter
-from gongkai.web.deps import OfficeDep
-from gongkai.web.forms import Form, Posted
-from gongkai.web.templating import render
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
@@ -16,6 +13,9 @@ from gongkai.dates import parse_date
 from gongkai.errors import GongkaiError
 from gongkai.portal import GUIDE_LABELS, Guide
 from gongkai.web import flash, nav
+from gongkai.web.deps import OfficeDep
+from gongkai.web.forms import Form, Posted
+from gongkai.web.templating import render
 from gongkai.write.notices import NoticeKind
 from gongkai.write.notices.kinds import KIND_LABELS
 

@@ -4,8 +4,6 @@ tracking code, shown once."""
 from __future__ import annotations
 
 from fastapi import APIRouter
-from gongkai.web.deps import MaybeUser, Svc
-from gongkai.web.forms import Form
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
 
@@ -19,6 +17,8 @@ from gongkai.portal.application import (
 )
 from gongkai.portal.documents import MAX_BYTES
 from gongkai.register.types import DELIVERY_LABELS, ID_TYPE_LABELS, MEDIUM_LABELS
+from gongkai.web.deps import MaybeUser, Svc
+from gongkai.web.forms import Form
 from gongkai.web.routes.portal.common import limit, page
 
 router = APIRouter(prefix="/gk/{body_id}/apply")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
-from gongkai.web.deps import MaybeUser, Svc
 from starlette.requests import Request
 
+from gongkai.web.deps import MaybeUser, Svc
 from gongkai.web.routes.portal.common import CATEGORIES, page
 
 router = APIRouter(prefix="/gk/{body_id}/catalogue")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
-from gongkai.web.deps import MaybeUser, Svc
 from starlette.requests import Request
 
 from gongkai.portal import GUIDE_LABELS
+from gongkai.web.deps import MaybeUser, Svc
 from gongkai.web.routes.portal.common import page
 
 router = APIRouter(prefix="/gk/{body_id}")

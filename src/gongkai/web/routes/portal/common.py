@@ -3,10 +3,10 @@ and tracking, the body of a column."""
 
 from __future__ import annotations
 
-from gongkai.web.templating import render
 from starlette.requests import Request
 
 from gongkai.proactive import CATEGORY_LABELS, Category
+from gongkai.web.templating import render
 
 LARGE_COOKIE = "gk_large"  # 适老化: the larger-text mode, chosen by a link (no JavaScript needed)
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter
-from gongkai.web.deps import MaybeUser, Svc
 from starlette.requests import Request
 from starlette.responses import RedirectResponse
 
+from gongkai.web.deps import MaybeUser, Svc
 from gongkai.web.routes.portal.common import LARGE_COOKIE, page
 
 router = APIRouter()

@@ -8,10 +8,10 @@ import re
 from urllib.parse import quote
 
 from fastapi import APIRouter
-from gongkai.web.deps import MaybeUser, Svc
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
+from gongkai.web.deps import MaybeUser, Svc
 from gongkai.web.routes.portal.common import page
 from gongkai.write import html as html_writer
 from gongkai.write import to_bytes

@@ -10,8 +10,6 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from fastapi import APIRouter
-from gongkai.web.deps import MaybeUser, Svc
-from gongkai.web.forms import Form
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import Response
@@ -19,6 +17,8 @@ from starlette.responses import Response
 from gongkai.errors import GongkaiError
 from gongkai.portal.documents import MAX_BYTES
 from gongkai.portal.ratings import RATING_LABELS
+from gongkai.web.deps import MaybeUser, Svc
+from gongkai.web.forms import Form
 from gongkai.web.routes.portal.common import limit, page
 
 router = APIRouter(prefix="/track")

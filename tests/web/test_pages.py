@@ -1,0 +1,106 @@
+"""The pages of the foundation on SQLite and PostgreSQL: health, home, errors in Chinese, security
+headers, the dashboard, the audit log, the administration of users and roles."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+from tests.web.conftest import ADMIN, USERS, csrf, login, post
+
+from gongkai.register import Request
+
+
+def test_health_home_and_security_headers(signed_in):
+    c = signed_in(None)
+    r = c.get("/healthz")
+    assert r.status_code == 200 and r.text == "ok"
+    r = c.get("/")
+    assert r.status_code == 200 and 'lang="zh-CN"' in r.text and "甲县教育局" in r.text and "乙县" in r.text
+    csp = r.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert r.headers["x-frame-options"] == "DENY" and r.headers["x-content-type-options"] == "nosniff"
+    assert "<script>" not in r.text  # no inline script anywhere
+    assert c.get("/static/vendor/htmx/htmx.min.js").status_code == 200  # `make assets` ran
+    assert c.get("/static/vendor/echarts/echarts.min.js").status_code == 200
+
+
+def test_errors_are_chinese_pages(signed_in):
+    c = signed_in("clerk_a")
+    r = c.get("/no/such/page")
+    assert r.status_code == 404 and "页面不存在" in r.text and "Traceback" not in r.text
+    r = c.get("/office/env/")
+    assert r.status_code == 403 and "没有权限" in r.text and "不是甲县环境局的工作人员" in r.text
+    r = c.put("/healthz", headers={"x-csrftoken": csrf(c)})
+    assert r.status_code == 405 and "不支持该操作" in r.text
+
+
+def test_dashboard_counts_what_is_due(world, signed_in):
+    clerk = world.accounts.user(world.accounts.by_login(ADMIN, "clerk_a").id).actor
+    for i, received in enumerate((date(2026, 5, 6), date(2026, 6, 1), date(2026, 6, 24)), 1):
+        world.requests.register(
+            clerk,
+            "edu",
+            Request(f"2026-00{i}", "natural_person", "in_person", received, content=f"申请内容{i}"),
+        )
+    r = signed_in("clerk_a").get("/office/edu/")
+    assert r.status_code == 200
+    tiles = {
+        a.attributes["href"].split("view=")[1]: int(a.css_first(".num").text())
+        for a in HTMLParser(r.text).css("a.tile")
+    }
+    # on 6/30: 5/6 is overdue; 6/1 is due 7/1 (端午 6/19 is a holiday), within 3 working days; 6/24 later
+    assert tiles == {"overdue": 1, "due3": 2, "due5": 2, "waiting": 0, "late": 0}
+    assert "2026-001" in r.text and "申请内容1" in r.text
+    assert "2025年度报告" in r.text and "2026-01-31" in r.text
+
+
+def test_the_audit_log_is_for_the_reviewer_and_body_admin(signed_in):
+    assert signed_in("clerk_a").get("/office/edu/audit").status_code == 403
+    r = signed_in("reviewer_a").get("/office/edu/audit")
+    assert r.status_code == 200 and "edu/reviewer_a" in r.text  # the grant of the body's own user
+    assert "env/clerk_b" not in r.text  # nothing of another body
+    assert signed_in("badmin_a").get("/office/edu/audit").status_code == 200
+
+
+def test_the_administrator_creates_a_user_with_a_role(signed_in, world):
+    admin = signed_in("admin")
+    r = admin.get("/admin/")
+    assert r.status_code == 200 and all(login in r.text for login in USERS)
+    r = post(admin, "/admin/users", {"login": "new_clerk", "display_name": "新登记员", "password": "short"})
+    assert r.status_code == 422 and "密码至少8个字符" in r.text and 'value="new_clerk"' in r.text
+
+    def create(login="new_clerk", where="body:env"):
+        form = {"login": login, "display_name": "新登记员", "password": "long-enough-1", "role": "clerk"}
+        return post(admin, "/admin/users", {**form, "where": where})
+
+    r = create(login="clerk_a")
+    assert r.status_code == 409 and "用户名clerk_a已被使用" in r.text
+    r = create(where="")
+    assert r.status_code == 422 and "登记员须选择机关" in r.text
+    r = create()
+    assert r.status_code == 303 and r.headers["location"] == "/admin/users/new_clerk"
+    grants = HTMLParser(admin.get("/admin/users/new_clerk").text).css("li.grant")
+    assert [" ".join(li.text().split()[:2]) for li in grants] == ["登记员 甲县环境局"]
+    newcomer = signed_in(None)
+    assert login(newcomer, "new_clerk", "long-enough-1").status_code == 303
+    assert newcomer.get("/office/env/").status_code == 200 and newcomer.get("/office/edu/").status_code == 403
+    r = post(admin, "/admin/users/new_clerk/grants", {"role": "reviewer", "where": "body:env"})
+    assert r.status_code == 303
+    r = post(admin, "/admin/users/new_clerk/grants/revoke", {"role": "clerk", "where": "body:env"})
+    assert r.status_code == 303
+    assert [g.role.value for g in world.accounts.by_login(ADMIN, "new_clerk").grants] == ["reviewer"]
+    keys = [(a.table_name, a.row_key, a.action) for a in world.store.audit_log(key_prefix="env/new_clerk")]
+    assert ("user_grants", "env/new_clerk", "delete") in keys and (
+        "user_grants",
+        "env/new_clerk",
+        "create",
+    ) in keys
+    assert "new_clerk" in admin.get("/admin/audit").text
+
+
+def test_account_page_lists_the_users_places(signed_in):
+    r = signed_in("admin").get("/account")
+    assert r.status_code == 200 and "系统管理" in r.text
+    r = signed_in("super_1").get("/login", follow_redirects=False)  # signed in already: to their region
+    assert r.headers["location"] == "/supervise/r1/"
