@@ -21,6 +21,13 @@ from .conftest import csrf, post
 pytestmark = pytest.mark.usefixtures("world")
 
 
+@pytest.fixture(autouse=True)
+def uploads(world, tmp_path):
+    """Identity documents of these tests go to the test's own folder, never the working directory."""
+    world.portal.data_dir = tmp_path / "uploads"
+    return world.portal.data_dir
+
+
 def _publish(svc, body, title, category="finance", summary="", text=""):
     pub_id = svc.store.add_publication(
         body, Publication(title, category, D(2026, 6, 1), summary, text=text), "测试"
