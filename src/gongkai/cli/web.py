@@ -40,11 +40,12 @@ def serve(
 
     if demo:
         from gongkai.demo import ACCOUNTS, PASSWORD, build
+        from gongkai.demo_portal import build_portal
 
         url = f"sqlite:///{DEMO_DB.resolve()}"
         for p in DEMO_DB.parent.glob(DEMO_DB.name + "*"):
             p.unlink()
-        build(url)
+        build(url, extra=[build_portal])
         os.environ["GONGKAI_DATABASE_URL"] = url
         _print_accounts(ACCOUNTS, PASSWORD)
     elif db:
