@@ -33,8 +33,17 @@ def page(request: Request, name: str, status_code: int = 200, **ctx):
         name,
         status_code=status_code,
         large=large,
-        here=request.url.path + (f"?{request.url.query}" if request.url.query else ""),
+        here=_here(request),
         categories=CATEGORIES,
         category_labels={c.value: label for c, label in CATEGORY_LABELS.items()},
         **ctx,
     )
+
+
+def _here(request: Request) -> str:
+    """Where the larger-text switch returns to: this page, or after a form post the page of that form
+    (the tracking steps post to /track/…, whose page is /track)."""
+    path = request.url.path
+    if request.method == "GET":
+        return path + (f"?{request.url.query}" if request.url.query else "")
+    return "/track" if path.startswith("/track") else path
