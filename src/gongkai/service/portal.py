@@ -253,15 +253,19 @@ class PortalService(Service):
         app = self._application(code, phone)
         stored = self.store.get(app.body_id, app.case_no, removed=True)
         body = self.store.body(app.body_id)
+        guide_row, rating, delivered, messages = self.store.tracking_extras(app)
         st, req = stored.state, stored.request
         fee_due = ""
-        events = stored.events
-        for ev in events:
+        for ev in stored.events:
             if isinstance(ev, FeeNotified):
                 fee_due = f"{ev.amount}元"
             elif isinstance(ev, FeePaid):
                 fee_due = ""
-        rating = self.store.rating_of(app.id)
+        fees = (
+            Guide.from_dict(guide_row.fields).fees
+            if guide_row
+            else default_guide(body.name, profile_of(body)).fees
+        )
         return Tracking(
             case_no=app.case_no,
             body_id=app.body_id,
@@ -275,14 +279,11 @@ class PortalService(Service):
             wait_until=st.wait_until,
             closed_on=st.closed_on,
             outcome_label=OUTCOME_ROWS.label(st.outcome) if st.outcome else "",
-            notices=[line for ev in events if (line := _notice_line(ev)) is not None],
-            downloads=[
-                Download(d.id, d.kind, d.doc_no, d.filename, d.issued_on)
-                for d in self.store.delivered(app.id)
-            ],
-            corrections=[(m.sent_on, m.text) for m in self.store.messages(app.id) if m.kind == "correction"],
+            notices=[line for ev in stored.events if (line := _notice_line(ev)) is not None],
+            downloads=[Download(d.id, d.kind, d.doc_no, d.filename, d.issued_on) for d in delivered],
+            corrections=[(m.sent_on, m.text) for m in messages if m.kind == "correction"],
             fee_due=fee_due if st.state is State.AWAITING_FEE else "",
-            payment=self.guide(app.body_id).guide.fees,
+            payment=fees,
             rating=RATING_LABELS[parse_rating(rating.rating)] if rating else "",
         )
 
@@ -321,7 +322,7 @@ class PortalService(Service):
 
     def download(self, code: str, phone: str, download_id: int) -> tuple[str, bytes]:
         app = self._application(code, phone)
-        for d in self.store.delivered(app.id):
+        for d in self.store.delivered(app.id, with_bytes=True):
             if d.id == download_id:
                 return d.filename, d.docx
         raise NotFoundError("没有这份文书", code="portal.download")

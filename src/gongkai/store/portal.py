@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from gongkai.approval import Stage, Subject
 from gongkai.store import search
@@ -154,11 +154,30 @@ class PortalStore(StoreBase):
             s.flush()
             return row
 
-    def delivered(self, app_id: int) -> list[DeliveredNoticeRow]:
-        """The documents delivered to the applicant, without their bytes loaded twice."""
+    def delivered(self, app_id: int, *, with_bytes: bool = False, session: Session | None = None):
+        """The documents delivered to the applicant (their bytes only when asked for)."""
+        D = DeliveredNoticeRow
+        q = select(D).where(D.application_id == app_id).order_by(D.id)
+        if not with_bytes:
+            q = q.options(defer(D.docx))
+        with self._read(session) as s:
+            return list(s.scalars(q))
+
+    def tracking_extras(self, app: OnlineApplicationRow):
+        """What a tracking page shows beside the register, in one read: the guide's row (for how to pay),
+        the rating, the documents delivered (without their bytes) and the applicant's messages."""
         with self.Session() as s:
-            q = select(DeliveredNoticeRow).where(DeliveredNoticeRow.application_id == app_id)
-            return list(s.scalars(q.order_by(DeliveredNoticeRow.id)))
+            messages = s.scalars(
+                select(ApplicantMessageRow)
+                .where(ApplicantMessageRow.application_id == app.id)
+                .order_by(ApplicantMessageRow.id)
+            )
+            return (
+                s.get(GuideRow, app.body_id),
+                s.get(RatingRow, app.id),
+                self.delivered(app.id, session=s),
+                list(messages),
+            )
 
     def released_answer(self, body_id: str, case_no: str) -> Approval | None:
         """The answer's approval once released (signed and sent), or None."""
