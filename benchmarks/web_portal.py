@@ -1,9 +1,10 @@
 """The portal under load on loopback: catalogue search and the tracking page at a fixed rate.
 
-A server process (uvicorn, one worker, the real application with its middleware) serves a store of
-`--bodies` bodies with `--entries` published catalogue entries each and one online application; the load
-generator sends requests at `--rate` per second for `--seconds` (open loop: each request leaves on its
-schedule whether or not earlier ones have returned) and prints p50/p95/max latency per scenario.
+`--workers` server processes (uvicorn, the real application with its middleware; requests go to them in
+turn, as behind a proxy) serve a store of `--bodies` bodies with `--entries` published catalogue entries
+each and one online application; the load generator sends requests at `--rate` per second for `--seconds`
+(open loop: each request leaves on its schedule whether or not earlier ones have returned) and prints
+p50/p95/max latency per scenario.
 
     .venv/bin/python benchmarks/web_portal.py                       # SQLite, 200 req/s, 10 s each
     .venv/bin/python benchmarks/web_portal.py --db postgresql+psycopg://postgres@localhost/bench_portal
@@ -102,38 +103,43 @@ def serve(url: str, port: int, data_dir: str) -> None:
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="error")
 
 
-async def load(base: str, rate: int, seconds: int, make) -> list[float]:
-    """Open-loop load: request i leaves at start + i/rate; returns the latencies in milliseconds."""
+async def load(bases: list[str], rate: int, seconds: int, make) -> list[float]:
+    """Open-loop load: request i leaves at start + i/rate, to the servers in turn; returns the latencies
+    in milliseconds (a failed request counts with the time it took to fail)."""
     lat: list[float] = []
     errors = 0
     limits = httpx.Limits(max_connections=400, max_keepalive_connections=200)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
-        await client.get("/track")  # the CSRF cookie
-        token = client.cookies["csrftoken"]
+    clients = [httpx.AsyncClient(base_url=b, limits=limits, timeout=30) for b in bases]
+    tokens = []
+    for c in clients:
+        await c.get("/track")  # the CSRF cookie
+        tokens.append(c.cookies["csrftoken"])
 
-        async def one(i: int) -> None:
-            nonlocal errors
-            t = time.perf_counter()
-            try:
-                r = await make(client, token, i)
-                ok = r.status_code == 200
-            except httpx.HTTPError as e:
-                ok = False
-                if not errors:
-                    print(f"  （请求失败：{type(e).__name__} {e}）")
-            errors += not ok
-            lat.append((time.perf_counter() - t) * 1000)
+    async def one(i: int) -> None:
+        nonlocal errors
+        t = time.perf_counter()
+        n = i % len(clients)
+        try:
+            ok = (await make(clients[n], tokens[n], i)).status_code == 200
+        except httpx.HTTPError as e:
+            ok = False
+            if not errors:
+                print(f"  （请求失败：{type(e).__name__} {e}）")
+        errors += not ok
+        lat.append((time.perf_counter() - t) * 1000)
 
-        start = time.perf_counter()
-        tasks = []
-        for i in range(rate * seconds):
-            delay = start + i / rate - time.perf_counter()
-            if delay > 0:
-                await asyncio.sleep(delay)
-            tasks.append(asyncio.create_task(one(i)))
-        await asyncio.gather(*tasks)
+    start = time.perf_counter()
+    tasks = []
+    for i in range(rate * seconds):
+        delay = start + i / rate - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        tasks.append(asyncio.create_task(one(i)))
+    await asyncio.gather(*tasks)
+    for c in clients:
+        await c.aclose()
     if errors:
-        print(f"  （{errors}个请求未返回200）")
+        print(f"  （{errors}个请求失败或未返回200）")
     return lat
 
 
@@ -168,6 +174,7 @@ def main() -> None:
     ap.add_argument("--entries", type=int, default=300, help="每个机关的主动公开信息条数")
     ap.add_argument("--rate", type=int, default=200)
     ap.add_argument("--seconds", type=int, default=10)
+    ap.add_argument("--workers", type=int, default=1, help="服务器进程数（客户端轮流发送）")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="gongkai-bench-"))
     url = args.db or f"sqlite:///{tmp / 'portal.sqlite3'}"
@@ -178,22 +185,26 @@ def main() -> None:
         f"{backend}：{args.bodies}个机关 × {args.entries}条主动公开信息，"
         f"准备用时{time.perf_counter() - t:.0f}秒"
     )
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = multiprocessing.get_context("spawn").Process(
-        target=serve, args=(url, port, str(tmp / "uploads")), daemon=True
-    )
-    server.start()
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            if httpx.get(f"{base}/healthz").status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.1)
+    servers, bases = [], []
+    for _ in range(args.workers):
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        server = multiprocessing.get_context("spawn").Process(
+            target=serve, args=(url, port, str(tmp / "uploads")), daemon=True
+        )
+        server.start()
+        servers.append(server)
+        bases.append(f"http://127.0.0.1:{port}")
+    for base in bases:
+        for _ in range(300):
+            try:
+                if httpx.get(f"{base}/healthz").status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.1)
     try:
-        with httpx.Client(base_url=base) as c:  # the pages answer what the benchmark expects
+        with httpx.Client(base_url=bases[0]) as c:  # the pages answer what the benchmark expects
             c.get("/track")
             r = c.post(
                 "/track", data={"csrftoken": c.cookies["csrftoken"], "code": code, "phone": PHONE[-4:]}
@@ -201,11 +212,12 @@ def main() -> None:
             assert "待补正" in r.text, r.text[:300]
             assert re.search(r"共找到\d+条", c.get("/search", params={"q": "预算"}).text)
         for name, make in (("目录检索（中文，含两字词）", _search), ("办理进度查询页", _track(code))):
-            asyncio.run(load(base, args.rate, 1, make))  # warm-up
-            report(name, asyncio.run(load(base, args.rate, args.seconds, make)), args.rate)
+            asyncio.run(load(bases, args.rate, 1, make))  # warm-up
+            report(name, asyncio.run(load(bases, args.rate, args.seconds, make)), args.rate)
     finally:
-        server.terminate()
-        server.join(5)
+        for server in servers:
+            server.terminate()
+            server.join(5)
 
 
 if __name__ == "__main__":

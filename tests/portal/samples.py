@@ -32,24 +32,11 @@ COMPANY = {
 }
 
 
-def png_bytes(size=(23, 17)) -> bytes:
-    """A real PNG image (written by the standard zlib, no image library needed)."""
-    import struct
-    import zlib
+def png_bytes() -> bytes:
+    """A real PNG image: the demo's stand-in for a scanned identity document."""
+    from gongkai.demo_portal import id_scan
 
-    w, h = size
-    raw = b"".join(b"\x00" + bytes((x * 11 + y * 7) % 256 for x in range(w * 3)) for y in range(h))
-
-    def chunk(tag: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
-
-    header = struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(raw))
-        + chunk(b"IEND", b"")
-    )
+    return id_scan()
 
 
 def pdf_bytes() -> bytes:

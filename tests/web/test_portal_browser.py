@@ -11,14 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.approval import Step
 from gongkai.org.model import BodyProfile
 from gongkai.proactive import Publication
 from gongkai.register.events import event
 
 from ..portal.samples import PERSON, png_bytes
 from .conftest import PASSWORD
-from .test_portal_pages import world_actor
+from .test_portal_pages import release_answer, world_actor
 
 SHOTS = Path("/tmp/shots-portal")
 PHONE = {"width": 375, "height": 740}
@@ -126,15 +125,7 @@ def test_apply_follow_and_rate_on_a_phone(browser, live_server, office_ready, tm
     p.get_by_role("button", name="提交补正").click()
     assert p.get_by_text("办理中").is_visible()
 
-    a = svc.approvals.draft_answer(world_actor("clerk"), "edu", case, kind="予以公开", provision="网上获取")
-    for who, step in (
-        ("clerk", Step.SUBMIT),
-        ("reviewer", Step.APPROVE),
-        ("secrecy", Step.SECRECY_PASS),
-        ("reviewer", Step.SIGN),
-        ("clerk", Step.RELEASE),
-    ):
-        a = svc.approvals.step(world_actor(who), "edu", a.id, step, a.version)
+    release_answer(svc, case)
     o.goto(f"{url}/office/edu/portal/")
     o.get_by_label("文书").first.select_option("answer")
     o.get_by_role("button", name="送达").first.click()
