@@ -6,7 +6,7 @@ from fastapi import APIRouter
 from starlette.requests import Request
 
 from gongkai.web.deps import MaybeUser, Svc
-from gongkai.web.routes.portal.common import CATEGORIES, page
+from gongkai.web.routes.portal.common import CATEGORIES, joined, page
 
 router = APIRouter(prefix="/gk/{body_id}/catalogue")
 PAGE = 20
@@ -46,4 +46,4 @@ def catalogue(
 def entry(request: Request, svc: Svc, body_id: str, pub_id: int, _user: MaybeUser):
     org = svc.store.body(body_id)
     row = svc.portal.entry(body_id, pub_id)
-    return page(request, "portal/entry.html", title=row.title, org=org, tab="catalogue", row=row)
+    return page(request, "portal/entry.html", title=joined(row.title), org=org, tab="catalogue", row=row)

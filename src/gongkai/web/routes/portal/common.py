@@ -3,10 +3,12 @@ and tracking, the body of a column."""
 
 from __future__ import annotations
 
+import re
+
 from starlette.requests import Request
 
 from gongkai.proactive import CATEGORY_LABELS, Category
-from gongkai.web.templating import render
+from gongkai.web.templating import env, render
 
 LARGE_COOKIE = "gk_large"  # 适老化: the larger-text mode, chosen by a link (no JavaScript needed)
 
@@ -14,6 +16,17 @@ LARGE_COOKIE = "gk_large"  # 适老化: the larger-text mode, chosen by a link (
 RATES = {"apply": "10/hour", "track": "60/minute"}
 
 CATEGORIES = [(c.value, CATEGORY_LABELS[c]) for c in Category]
+
+
+_BROKEN = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u9fff\uff00-\uffef])")
+
+
+def joined(text: str) -> str:
+    """A title as one line: the line breaks a pasted document left between Chinese characters go."""
+    return _BROKEN.sub("", str(text or ""))
+
+
+env.filters["joined"] = joined
 
 
 def client_key(request: Request) -> str:

@@ -10,6 +10,7 @@ from starlette.responses import RedirectResponse
 
 from gongkai.web.deps import MaybeUser, Svc
 from gongkai.web.routes.portal.common import LARGE_COOKIE, page
+from gongkai.web.templating import names
 
 router = APIRouter()
 
@@ -37,9 +38,15 @@ def home(request: Request, svc: Svc, _user: MaybeUser):
 @router.get("/search")
 def search(request: Request, svc: Svc, _user: MaybeUser, q: str = "", offset: int = 0):
     rows, total = svc.portal.catalogue(query=q, limit=20, offset=max(0, offset)) if q.strip() else ([], 0)
-    names = {b.id: b.name for b in svc.store.bodies()}
     return page(
-        request, "portal/search.html", title="检索", q=q, rows=rows, total=total, offset=offset, names=names
+        request,
+        "portal/search.html",
+        title="检索",
+        q=q,
+        rows=rows,
+        total=total,
+        offset=offset,
+        names=names(request),  # bodies' names, cached by the foundation
     )
 
 
