@@ -150,7 +150,7 @@ class DemoAccount:
     grants: tuple[Grant, ...]
 
 
-def _office_accounts(b: DemoBody, short: str) -> list[DemoAccount]:
+def _office_accounts(b: DemoBody, short: str, admin: str) -> list[DemoAccount]:
     home = f"/office/{b.id}/"
     return [
         DemoAccount(f"{short}-clerk", b.clerk, f"登记员（{b.name}）", home, (Grant(Role.CLERK, b.id),)),
@@ -166,7 +166,7 @@ def _office_accounts(b: DemoBody, short: str) -> list[DemoAccount]:
         ),
         DemoAccount(
             f"{short}-admin",
-            f"{b.name[3:5]}管理员",
+            admin,
             f"单位管理员（{b.name}）",
             home,
             (Grant(Role.BODY_ADMIN, b.id),),
@@ -175,8 +175,8 @@ def _office_accounts(b: DemoBody, short: str) -> list[DemoAccount]:
 
 
 ACCOUNTS = [
-    *_office_accounts(BODIES[2], "zrj"),
-    *_office_accounts(BODIES[3], "jyj"),
+    *_office_accounts(BODIES[2], "zrj", "张宁"),
+    *_office_accounts(BODIES[3], "jyj", "杨帆"),
     DemoAccount(
         "county-gkb",
         "何丽",
@@ -460,7 +460,9 @@ def _requests(svc: Services, b: DemoBody, today: date, rnd: random.Random) -> No
     for d in sorted(rnd.sample(range(0, max(span - 3, this_year + 1)), this_year)):
         plan.append((date(today.year, 1, 2) + timedelta(days=d), rnd.choice(SCENARIOS + COMMON)))
     # the dashboard's lists: overdue, due within 3 and 5 working days, waiting past the 补正 period
-    for back, scenario in ((24, still_open), (18, still_open), (16, still_open), (12, waiting_correction)):
+    # and one answered late this year
+    recent = ((60, late), (24, still_open), (18, still_open), (16, still_open), (12, waiting_correction))
+    for back, scenario in recent:
         if b.volume >= 10:
             plan.append((_workdays_before(svc, today, back), scenario))
     plan.sort(key=lambda p: p[0])

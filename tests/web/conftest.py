@@ -20,7 +20,7 @@ from fastapi.testclient import TestClient
 
 from gongkai.access import Actor, Grant, Role
 from gongkai.accounts import passwords
-from gongkai.org import BodyKind, Region, RegionLevel
+from gongkai.org import BodyKind, BodyProfile, Region, RegionLevel
 from gongkai.service import Services
 from gongkai.web.app import create_app
 from gongkai.web.settings import Settings
@@ -60,7 +60,15 @@ def world(svc):
     s = svc.store
     s.add_region(Region("r1", "甲县", RegionLevel.COUNTY), "测试")
     s.add_region(Region("r2", "乙县", RegionLevel.COUNTY), "测试")
-    s.add_body("edu", "甲县教育局", "测试", "r1", kind=BodyKind.DEPARTMENT)
+    profile = BodyProfile(
+        office_name="局办公室",
+        address="甲县人民路1号",
+        phone="0570-1234567",
+        doc_prefix="甲教公开",
+        reconsideration_body="甲县人民政府",
+        court="甲县人民法院",
+    )
+    s.add_body("edu", "甲县教育局", "测试", "r1", kind=BodyKind.DEPARTMENT, profile=profile)
     s.add_body("env", "甲县环境局", "测试", "r1", kind=BodyKind.DEPARTMENT)
     s.add_body("far", "乙县教育局", "测试", "r2", kind=BodyKind.DEPARTMENT)
     for login, (name, grants) in USERS.items():

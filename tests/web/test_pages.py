@@ -49,7 +49,8 @@ def test_dashboard_counts_what_is_due(world, signed_in):
         a.attributes["href"].split("view=")[1]: int(a.css_first(".num").text())
         for a in HTMLParser(r.text).css("a.tile")
     }
-    # on 6/30: 5/6 is overdue; 6/1 is due 7/1 (端午 6/19 is a holiday), within 3 working days; 6/24 later
+    # on 6/30: 5/6 is overdue; 6/1 is due today (端午 6/19 is a holiday); the due-soon lists count the
+    # overdue one too; 6/24 is due in July
     assert tiles == {"overdue": 1, "due3": 2, "due5": 2, "waiting": 0, "late": 0}
     assert "2026-001" in r.text and "申请内容1" in r.text
     assert "2025年度报告" in r.text and "2026-01-31" in r.text
@@ -104,3 +105,39 @@ def test_account_page_lists_the_users_places(signed_in):
     assert r.status_code == 200 and "系统管理" in r.text
     r = signed_in("super_1").get("/login", follow_redirects=False)  # signed in already: to their region
     assert r.headers["location"] == "/supervise/r1/"
+
+
+def test_the_body_admin_keeps_the_details_and_the_users_of_the_body(signed_in, world):
+    assert signed_in("clerk_a").get("/office/edu/settings").status_code == 403
+    badmin = signed_in("badmin_a")
+    page = badmin.get("/office/edu/settings")
+    assert page.status_code == 200 and "clerk_a" in page.text and "clerk_b" not in page.text
+    assert 'value="甲教公开"' in page.text  # the profile as stored
+    r = post(badmin, "/office/edu/settings/profile", {"doc_prefix": "甲教信公", "office_name": "局办公室"})
+    assert r.status_code == 303
+    assert world.org.profile(ADMIN, "edu").doc_prefix == "甲教信公"
+    assert any(a.row_key == "edu" and a.action == "update" for a in world.store.audit_log(table="bodies"))
+    r = post(
+        badmin, "/office/edu/settings/users", {"login": "edu_new", "display_name": "新人", "password": "x"}
+    )
+    assert r.status_code == 422 and "请选择角色" in r.text
+    r = post(
+        badmin,
+        "/office/edu/settings/users",
+        {"login": "edu_new", "display_name": "新人", "password": "long-enough-1", "role": "clerk"},
+    )
+    assert r.status_code == 303
+    assert post(badmin, "/office/edu/settings/users/edu_new/roles", {"role": "secrecy"}).status_code == 303
+    r = post(badmin, "/office/edu/settings/users/edu_new/roles", {"role": "clerk", "action": "revoke"})
+    assert r.status_code == 303
+    assert [g.role.value for g in world.accounts.by_login(ADMIN, "edu_new").grants] == ["secrecy"]
+    # a body admin cannot reach a user of another body
+    assert (
+        post(badmin, "/office/edu/settings/users/clerk_b/password", {"password": "long-enough-2"}).status_code
+        == 403
+    )
+    assert (
+        post(badmin, "/office/edu/settings/users/edu_new/password", {"password": "long-enough-2"}).status_code
+        == 303
+    )
+    assert login(signed_in(None), "edu_new", "long-enough-2").status_code == 303

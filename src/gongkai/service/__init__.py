@@ -15,8 +15,10 @@ from gongkai.accounts import AccountService
 from gongkai.dates import beijing_today
 from gongkai.service.approvals import ApprovalService
 from gongkai.service.calendar import CalendarService
+from gongkai.service.dashboard import DashboardService
 from gongkai.service.ledger import LedgerService
 from gongkai.service.notices import NoticeService
+from gongkai.service.org import OrgService
 from gongkai.service.portal import PortalService
 from gongkai.service.proactive import ProactiveService
 from gongkai.service.records import RecordService
@@ -45,6 +47,8 @@ class Services:
         self.annual = AnnualReportService(store, today=today)
         self.portal = PortalService(store, today=today, data_dir=data_dir)
         self.accounts = AccountService(store)
+        self.dashboard = DashboardService(store, today=today)
+        self.org = OrgService(store, today=today)
 
     @classmethod
     def open(cls, url: str | None = None, **kw) -> Services:

@@ -95,6 +95,8 @@ class RequestQuery:
 
     states: tuple[str, ...] = ()
     applicant_type: str | None = None
+    outcome: str | None = None  # a section 三 row, or its group (e.g. "withheld")
+    channel: str | None = None
     text: str | None = None  # case number, content or applicant name contains it
     received_from: date | None = None
     received_to: date | None = None
@@ -173,6 +175,10 @@ class RequestStore(StoreBase):
             where.append(R.state.in_(query.states))
         if query.applicant_type:
             where.append(R.applicant_type == query.applicant_type)
+        if query.outcome:
+            where.append(or_(R.outcome == query.outcome, R.outcome.startswith(query.outcome + ".")))
+        if query.channel:
+            where.append(R.channel == query.channel)
         if query.text:
             like = f"%{query.text.strip()}%"
             where.append(or_(R.case_no.like(like), R.content.like(like), R.applicant_name.like(like)))

@@ -45,7 +45,15 @@ def error_page(request: Request, status: int, message: str) -> HTMLResponse:
     if request.headers.get("hx-request"):
         return HTMLResponse(f'<div class="flash flash-error" role="alert">{_esc(message)}</div>', status)
     try:
-        return render(request, "error.html", status_code=status, title=title, message=message, status=status)
+        return render(
+            request,
+            "error.html",
+            status_code=status,
+            area="none",
+            title=title,
+            message=message,
+            status=status,
+        )
     except Exception:  # the page itself failed (e.g. the database is down): plain text in Chinese
         log.exception("error page failed")
         return HTMLResponse(f"<!doctype html><title>{title}</title><p>{_esc(message)}</p>", status)

@@ -26,7 +26,13 @@ def csrf_token(request: Request) -> str:
     return get() if get else ""
 
 
+#: Context keys the layout owns: a page passing one of them would silently replace the layout's.
+LAYOUT_KEYS = frozenset({"user", "nav", "places", "names", "flashes", "csrf_token", "csrf_input", "now"})
+
+
 def render(request: Request, name: str, status_code: int = 200, **ctx) -> HTMLResponse:
+    if clash := LAYOUT_KEYS & ctx.keys():
+        raise TypeError(f"render({name!r}): {sorted(clash)} belong to the layout; name them otherwise")
     user = getattr(request.state, "user", None)
     params = dict(request.path_params)
     area = ctx.pop("area", None) or _area(request.url.path)

@@ -39,7 +39,7 @@ def parse_grant(role: str, where: str) -> Grant:
 def _choices(svc) -> dict:
     return {
         "roles": [(r.value, ROLE_LABELS[r]) for r in Role],
-        "places": [(f"region:{r.id}", f"地区：{r.name}") for r in svc.store.regions()]
+        "where_choices": [(f"region:{r.id}", f"地区：{r.name}") for r in svc.store.regions()]
         + [(f"body:{b.id}", f"机关：{b.name}") for b in svc.store.bodies()],
     }
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from starlette.requests import Request
 
-from gongkai.register.types import State
-from gongkai.reporting import STATUS_LABELS, due_date
-from gongkai.store import RequestQuery
+from gongkai.reporting import STATUS_LABELS
 from gongkai.web import nav
 from gongkai.web.deps import OfficeDep
 from gongkai.web.templating import render
@@ -18,39 +16,19 @@ nav.add("office", "工作台", "/office/{body_id}/", order=10)
 
 @router.get("/")
 def dashboard(request: Request, o: OfficeDep):
-    svc, a, b = o.svc, o.actor, o.id
-    today = svc.requests.today()
-    few = {"limit": 8}
-    lists = {
-        "due3": svc.requests.due_within(a, b, 3, **few),
-        "due5": svc.requests.due_within(a, b, 5, **few),
-        "overdue": svc.requests.overdue(a, b, **few),
-        "waiting": svc.requests.waiting_past(a, b, **few),
-        "late": svc.requests.late_answers(a, b, today.year, **few),
-    }
-    month_start = today.replace(day=1)
-    month = {
-        "received": svc.requests.list(
-            a, b, RequestQuery(received_from=month_start, received_to=today, limit=1)
-        ).total,
-        "closed": svc.requests.list(
-            a, b, RequestQuery(closed_from=month_start, closed_to=today, limit=1)
-        ).total,
-        "open": svc.requests.list(a, b, RequestQuery(states=_OPEN, limit=1)).total,
-    }
-    year = today.year - 1
-    due = due_date(o.body.kind, year)
-    status = svc.annual.status(a, b, year)
+    d = o.svc.dashboard.dashboard(o.actor, o.id)
     report = {
-        "year": year,
-        "due": due,
-        "days_left": (due - today).days,
-        "status": STATUS_LABELS[status],
-        "status_code": status.value,
+        "year": d.report_year,
+        "due": d.report_due,
+        "days_left": (d.report_due - d.today).days,
+        "status": STATUS_LABELS[d.report_status],
+        "status_code": d.report_status.value,
     }
     return render(
-        request, "office/dashboard.html", lists=lists, month=month, report=report, month_start=month_start
+        request,
+        "office/dashboard.html",
+        counts=d.counts,
+        lists=d.lists,
+        report=report,
+        month_start=d.today.replace(day=1),
     )
-
-
-_OPEN = tuple(s.value for s in State if not s.closed)

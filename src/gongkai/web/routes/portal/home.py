@@ -10,7 +10,6 @@ from starlette.responses import RedirectResponse
 
 from gongkai.web.deps import MaybeUser, Svc
 from gongkai.web.routes.portal.common import LARGE_COOKIE, page
-from gongkai.web.templating import names
 
 router = APIRouter()
 
@@ -22,7 +21,6 @@ def home(request: Request, svc: Svc, _user: MaybeUser):
     by_region = {r.id: [b for b in bodies if b.region_id == r.id] for r in regions}
     loose = [b for b in bodies if b.region_id is None]
     latest, _ = svc.portal.catalogue(limit=8)
-    names = {b.id: b.name for b in bodies}
     return page(
         request,
         "portal/home.html",
@@ -31,7 +29,6 @@ def home(request: Request, svc: Svc, _user: MaybeUser):
         by_region=by_region,
         loose=loose,
         latest=latest,
-        names=names,
     )
 
 
@@ -46,7 +43,6 @@ def search(request: Request, svc: Svc, _user: MaybeUser, q: str = "", offset: in
         rows=rows,
         total=total,
         offset=offset,
-        names=names(request),  # bodies' names, cached by the foundation
     )
 
 
