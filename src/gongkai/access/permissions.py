@@ -55,6 +55,11 @@ def can_manage_body(actor: Actor, body_id: str) -> bool:
     return _has(actor, body_id, Role.BODY_ADMIN)
 
 
+def can_edit_guide(actor: Actor, body_id: str) -> bool:
+    """The body's 政府信息公开指南 and 制度 on the portal (第十二条)."""
+    return _has(actor, body_id, Role.BODY_ADMIN, Role.REVIEWER)
+
+
 def can_read_audit(actor: Actor, body_id: str) -> bool:
     return _has(actor, body_id, Role.BODY_ADMIN, Role.REVIEWER)
 

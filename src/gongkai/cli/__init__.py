@@ -14,6 +14,7 @@ from gongkai.cli import (  # noqa: E402, F401
     calendar,
     common,
     ledger,
+    portal,
     records,
     register,
     render,
@@ -30,7 +31,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (reports, render, aggregate, calendar, report, register, web, admin):
+for module in (reports, render, aggregate, calendar, report, register, portal, web, admin):
     module.install(app)
 common.guard(app)  # one Chinese line for every error of every command, never a traceback
 

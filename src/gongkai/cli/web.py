@@ -74,10 +74,11 @@ def serve(
 
 def demo_extras() -> list:
     """What each part of the application adds to the demo county, after the register's year and a half."""
+    from gongkai.demo_portal import build_portal
     from gongkai.demo_proactive import proactive_in_progress
     from gongkai.demo_supervision import uploads
 
-    return [proactive_in_progress, uploads]
+    return [proactive_in_progress, uploads, build_portal]
 
 
 def _check_listen(host: str, port: int, workers: int) -> None:

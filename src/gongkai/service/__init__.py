@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from gongkai.accounts import AccountService
 from gongkai.dates import beijing_today
@@ -18,6 +19,7 @@ from gongkai.service.dashboard import DashboardService
 from gongkai.service.ledger import LedgerService
 from gongkai.service.notices import NoticeService
 from gongkai.service.org import OrgService
+from gongkai.service.portal import PortalService
 from gongkai.service.proactive import ProactiveService
 from gongkai.service.records import RecordService
 from gongkai.service.reports import AnnualReportService, ReportService
@@ -31,7 +33,9 @@ __all__ = ["Page", "RequestService", "RequestView", "Services", "Summary"]
 class Services:
     """Every service over one store, sharing one clock."""
 
-    def __init__(self, store: Store, *, today: Callable[[], date] = beijing_today):
+    def __init__(
+        self, store: Store, *, today: Callable[[], date] = beijing_today, data_dir: str | Path | None = None
+    ):
         self.store = store
         self.requests = RequestService(store, today=today)
         self.records = RecordService(store, today=today)
@@ -43,6 +47,7 @@ class Services:
         self.proactive = ProactiveService(store, today=today)
         self.annual = AnnualReportService(store, today=today)
         self.supervision = SupervisionService(store, today=today)
+        self.portal = PortalService(store, today=today, data_dir=data_dir)
         self.accounts = AccountService(store)
         self.dashboard = DashboardService(store, today=today)
         self.org = OrgService(store, today=today)

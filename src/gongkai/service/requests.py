@@ -18,6 +18,7 @@ from gongkai.register.events import (
     Answered,
     ConsultationReplied,
     ConsultationSent,
+    CorrectionReceived,
     CorrectionRequested,
     Deferred,
     Event,
@@ -27,7 +28,7 @@ from gongkai.register.events import (
 )
 from gongkai.register.fees import fee_by_pages, fee_for_nth_request
 from gongkai.register.request import Request
-from gongkai.register.types import EVENT_LABELS, EventType, FeeMethod, State
+from gongkai.register.types import EVENT_LABELS, Channel, EventType, FeeMethod, State
 from gongkai.register.vocab import APPLICANTS, APPLICATION_ELEMENTS, OUTCOME_ROWS, STATES
 from gongkai.register.workflow import TRANSITIONS
 from gongkai.service.base import Service
@@ -37,6 +38,8 @@ from gongkai.store.models import RequestRow
 #: Request fields that identify or reach the applicant: shown to the body's own staff only.
 PERSONAL = ("applicant_name", "applicant_contact", "id_type", "id_number", "address", "postcode", "email")
 MAX_CORRECTION_DAYS = 60  # working days a 补正 period may reasonably give
+ONLINE_APPLICANT = "网上申请"  # who registered an online application (the applicant, through the portal)
+ONLINE_APPLICANT_CORRECTION = "申请人（网上补正）"
 
 
 @dataclass(frozen=True)
@@ -321,6 +324,55 @@ class RequestService(Service):
         self.require_write(actor, body_id)
         version = self.store.get(body_id, case_no).version if expected_version is None else expected_version
         self.store.delete_request(body_id, case_no, version, actor.name, reason)
+
+    # ------------------------------------------------------------------ received online (the portal)
+    def receive_online(self, body_id: str, request: Request, *, session=None) -> StoredRequest:
+        """An application an applicant submitted online: registered at once, awaiting the office's
+        confirmation (its date of receipt is the submission date until then). Anyone may apply, so no
+        permission is asked; the portal passes its transaction so its own record commits with this one."""
+        if request.channel is not Channel.ONLINE or request.confirmed_on is not None:
+            raise InputError("网上申请须为互联网渠道、尚未确认", code="register.field", field="channel")
+        self.check_day(request.submitted_on or request.received_on, "提交日期")
+        return self.store.add_request(body_id, request, ONLINE_APPLICANT, session=session)
+
+    def confirm_online(
+        self, actor: Actor, body_id: str, case_no: str, on: date, expected_version: int | None = None
+    ) -> RequestView:
+        """The office confirms an online application with the applicant: that day is the date of receipt
+        (第三十一条: 双方确认之日), and the due date runs from it."""
+        self.require_write(actor, body_id)
+        current = self.store.get(body_id, case_no).request
+        if current.channel is not Channel.ONLINE:
+            raise InputError(
+                f"申请{case_no}不是网上提交的申请，无需确认", code="register.field", field="channel"
+            )
+        if current.confirmed_on is not None:
+            raise InputError(
+                f"申请{case_no}已于{current.confirmed_on}确认收到",
+                code="register.field",
+                field="confirmed_on",
+            )
+        self.check_day(on, "确认日期", earliest=current.submitted_on, earliest_what="提交日期")
+        return self.correct(
+            actor,
+            body_id,
+            case_no,
+            "网上申请经双方确认收到（第三十一条）",
+            expected_version,
+            confirmed_on=on,
+            received_on=on,
+        )
+
+    def record_from_applicant(self, body_id: str, case_no: str, ev: Event, *, session=None) -> StoredRequest:
+        """What an online applicant does themselves, recorded in the register under their name: the
+        correction a 补正告知书 asked for."""
+        if not isinstance(ev, CorrectionReceived):
+            raise InputError("申请人在网上只能提交补正", code="register.field", field="type")
+        current = self.store.get(body_id, case_no)
+        self.check_day(ev.date, "补正日期", earliest=current.request.received_on, earliest_what="收到日期")
+        return self.store.append(
+            body_id, case_no, ev, current.version, ONLINE_APPLICANT_CORRECTION, session=session
+        )
 
     def fee_quote(self, actor: Actor, body_id: str, case_no: str, method: str, pages: int | None = None):
         """The fee 109号 gives this request: (ordinal in the applicant's month or 0, amount)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from gongkai.register.calendar import YearSchedule, checked
 from gongkai.store.approvals import ApprovalStore
 from gongkai.store.org import OrgStore
+from gongkai.store.portal import PortalStore
 from gongkai.store.publications import PublicationStore
 from gongkai.store.records import RecordStore
 from gongkai.store.reports import ReportStore
@@ -21,7 +22,14 @@ __all__ = ["LoggedEvent", "Moved", "RequestQuery", "Store", "StoredRequest"]
 
 
 class Store(
-    OrgStore, RequestStore, RecordStore, ReportStore, ApprovalStore, PublicationStore, SupervisionStore
+    OrgStore,
+    RequestStore,
+    RecordStore,
+    ReportStore,
+    ApprovalStore,
+    PublicationStore,
+    SupervisionStore,
+    PortalStore,
 ):
     """The whole store (see the module of each concern)."""
 

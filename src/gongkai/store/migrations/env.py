@@ -7,6 +7,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 import gongkai.accounts.models  # noqa: F401  (the accounts' tables in the metadata)
+from gongkai.store import search
 from gongkai.store.models import Base
 
 config = context.config
@@ -31,6 +32,7 @@ def _migrate(connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_object=search.include_object,
     )
     with context.begin_transaction():
         context.run_migrations()

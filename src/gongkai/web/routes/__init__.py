@@ -21,9 +21,9 @@ def area_routers(package: str, path: list[str]) -> list[APIRouter]:
 
 
 def _routers() -> list[APIRouter]:
-    from gongkai.web.routes import admin, auth, office, public, supervise
+    from gongkai.web.routes import admin, auth, office, portal, public, supervise
 
-    return [public.router, auth.router, office.router, supervise.router, admin.router]
+    return [portal.router, public.router, auth.router, office.router, supervise.router, admin.router]
 
 
 ROUTERS = _routers()

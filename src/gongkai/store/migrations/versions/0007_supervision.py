@@ -1,11 +1,9 @@
 """the supervising office: published reports of bodies not on the platform, uploaded with what was read
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-03
 
-down_revision is 0005 (web) while the portal (0006) lives on its branch; the
-merge sets the final chain.
 """
 
 from collections.abc import Sequence
@@ -14,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0007"
-down_revision: str | None = "0005"
+down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
