@@ -59,38 +59,10 @@ def load(url: str, n: int) -> list[str]:
     body_of = {r[0]: ids[r[0] % BODIES] for r in requests}
     requests = [(r[0], body_of[r[0]], *r[2:]) for r in requests]
     events = [(e[0], e[1], body_of[e[1]], *e[3:]) for e in events]
-    copy(svc.store, requests, events)
+    register_bench.load_postgres(svc.store, requests, events)  # COPY, sequences, VACUUM ANALYZE
     print(f"loaded {len(requests):,} requests and {len(events):,} events in {time.perf_counter() - t:.1f}s")
     svc.store.close()
     return ids
-
-
-#: Columns the register benchmark's rows leave out (NOT NULL since migration 0003), with their values.
-EXTRA = ("id_number", "address", "postcode", "email", "medium", "delivery", "purpose", "provisional")
-
-
-def copy(store, requests, events) -> None:
-    """COPY the rows into PostgreSQL (the register benchmark's columns, the newer ones, `late`)."""
-    cols = (*register_bench.REQ_COLS, *EXTRA, "late")
-    due, closed = cols.index("due_on"), cols.index("closed_on")
-    raw = store.engine.raw_connection()
-    try:
-        cur = raw.cursor()
-        with cur.copy(f"COPY requests ({', '.join(cols)}) FROM STDIN") as cp:
-            for r in requests:
-                row = (*r, "", "", "", "", "", "", "", False)
-                cp.write_row((*row, bool(row[closed] and row[due] and row[closed] > row[due])))
-        with cur.copy(f"COPY request_events ({', '.join(register_bench.EV_COLS)}) FROM STDIN") as cp:
-            for e in events:
-                cp.write_row(e)
-        cur.execute("SELECT setval('requests_id_seq', (SELECT max(id) FROM requests))")
-        cur.execute("SELECT setval('request_events_id_seq', (SELECT max(id) FROM request_events))")
-        raw.commit()
-        raw.driver_connection.autocommit = True
-        cur.execute("VACUUM ANALYZE requests")
-        cur.execute("VACUUM ANALYZE request_events")
-    finally:
-        raw.close()
 
 
 def serve(url: str, port: int, workers: int) -> subprocess.Popen:
