@@ -9,19 +9,24 @@ STAMP := $(VENV)/.installed
 # System tools the tests use: LibreOffice (DOCX → PDF), CJK fonts, poppler, qpdf; chromium for the
 # browser tests (Playwright drives /usr/bin/chromium and downloads no browser); npm for the web assets;
 # the PostgreSQL client tools `gongkai backup`/`restore` run (pg_dump, pg_restore, psql).
-SYSTOOLS := soffice pdftoppm pdftotext qpdf chromium npm pg_dump pg_restore psql
-SYSPKGS := libreoffice-writer-nogui fonts-noto-cjk poppler-utils qpdf chromium npm postgresql-client
+# Each tool with the Debian package that provides it: only the packages of missing tools are installed
+# (a machine whose Node.js comes from elsewhere has npm but would refuse Debian's npm package); the CJK
+# fonts are checked through fontconfig.
+SYSTOOLS := soffice:libreoffice-writer-nogui pdftoppm:poppler-utils pdftotext:poppler-utils qpdf:qpdf \
+  chromium:chromium npm:npm pg_dump:postgresql-client pg_restore:postgresql-client psql:postgresql-client
 VENDOR := src/gongkai/web/static/vendor
 ASSETS := $(VENDOR)/.installed
 
 setup: $(STAMP)
 
 sysdeps:
-	@missing=""; for t in $(SYSTOOLS); do command -v $$t >/dev/null 2>&1 || missing="$$missing $$t"; done; \
-	if [ -n "$$missing" ]; then \
-	  echo "安装系统工具:$$missing"; \
+	@missing=""; pkgs=""; for tp in $(SYSTOOLS); do t=$${tp%%:*}; p=$${tp#*:}; \
+	  command -v $$t >/dev/null 2>&1 || { missing="$$missing $$t"; pkgs="$$pkgs $$p"; }; done; \
+	fc-list :lang=zh 2>/dev/null | grep -q . || pkgs="$$pkgs fonts-noto-cjk"; \
+	if [ -n "$$pkgs" ]; then \
+	  echo "安装系统工具:$$missing（$$pkgs ）"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(SYSPKGS); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$(echo $$pkgs | tr ' ' '\n' | sort -u); \
 	fi
 
 $(STAMP): pyproject.toml
