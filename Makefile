@@ -8,12 +8,14 @@ STAMP := $(VENV)/.installed
 
 # System tools the tests use: LibreOffice (DOCX → PDF), CJK fonts, poppler, qpdf; chromium for the
 # browser tests (Playwright drives /usr/bin/chromium and downloads no browser); npm for the web assets;
-# the PostgreSQL client tools `gongkai backup`/`restore` run (pg_dump, pg_restore, psql).
+# the PostgreSQL client tools `gongkai backup`/`restore` run (pg_dump, pg_restore, psql); hey, the load
+# generator of the web benchmarks.
 # Each tool with the Debian package that provides it: only the packages of missing tools are installed
 # (a machine whose Node.js comes from elsewhere has npm but would refuse Debian's npm package); the CJK
 # fonts are checked through fontconfig.
 SYSTOOLS := soffice:libreoffice-writer-nogui pdftoppm:poppler-utils pdftotext:poppler-utils qpdf:qpdf \
-  chromium:chromium npm:npm pg_dump:postgresql-client pg_restore:postgresql-client psql:postgresql-client
+  chromium:chromium npm:npm pg_dump:postgresql-client pg_restore:postgresql-client psql:postgresql-client \
+  hey:hey
 VENDOR := src/gongkai/web/static/vendor
 ASSETS := $(VENDOR)/.installed
 

@@ -6,34 +6,32 @@ with 2 workers on loopback; p50, p95 and p99 printed per page.
     .venv/bin/python benchmarks/web.py --rate 100 --seconds 10 --requests 20000
 
 The register is bulk-loaded with COPY (benchmarks/register.py's generator, spread over the bodies). The
-load is open-loop: a request starts every 1/rate seconds whether or not the earlier ones have finished
-(so a slow server shows as latency, not as a lower rate), at most --seconds long and --max-inflight at
-once. One signed-in user holds the 登记员 role in every body; each request picks a random body. The load
-generator (asyncio + httpx) runs on the same machine as the server and PostgreSQL: say so with the
-figures. A throwaway database is created (PG_ADMIN_URL) and dropped at the end.
+load comes from `hey` (benchmarks/loadgen.py): half the rate to the list, half to the dashboard, each
+spread over 10 random bodies, for --seconds. One signed-in user holds the 登记员 role in every body. hey
+runs on the same machine as the server and PostgreSQL: say so with the figures. A throwaway
+database is created (PG_ADMIN_URL) and dropped at the end.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import contextlib
 import os
 import random
 import re
 import secrets
 import signal
-import statistics
 import subprocess
 import sys
 import time
-from collections import defaultdict
 from pathlib import Path
 
 import httpx
 from sqlalchemy import create_engine, text
 
 sys.path.insert(0, str(Path(__file__).parent))
+import loadgen
+
 import register as register_bench
 from gongkai.access import Actor, Grant, Role
 from gongkai.org import Region
@@ -87,69 +85,36 @@ def serve(url: str, port: int, workers: int) -> subprocess.Popen:
     raise SystemExit("服务器未能启动：" + Path(SERVER_LOG).read_text()[-2000:])
 
 
-async def signed_in(base: str) -> httpx.AsyncClient:
-    client = httpx.AsyncClient(base_url=base, timeout=30, limits=httpx.Limits(max_connections=200))
-    page = await client.get("/login")
-    token = re.search(r'name="csrftoken" value="([^"]+)"', page.text).group(1)
-    r = await client.post("/login", data={"csrftoken": token, "login": "bench", "password": PASSWORD})
-    if r.status_code != 303:
-        raise SystemExit(f"登录失败：{r.status_code}")
-    return client
+def session_cookie(base: str) -> str:
+    """Signs the benchmark user in; the Cookie header that carries the session."""
+    with httpx.Client(base_url=base, timeout=30) as client:
+        page = client.get("/login")
+        token = re.search(r'name="csrftoken" value="([^"]+)"', page.text).group(1)
+        r = client.post("/login", data={"csrftoken": token, "login": "bench", "password": PASSWORD})
+        if r.status_code != 303:
+            raise SystemExit(f"登录失败：{r.status_code}")
+        return "; ".join(f"{k}={v}" for k, v in client.cookies.items())
 
 
-async def run_load(base: str, ids: list[str], rate: float, seconds: float, max_inflight: int) -> dict:
-    client = await signed_in(base)
+def targets(base: str, ids: list[str], rate: float, spread: int = 10) -> list[loadgen.Target]:
+    """Half the rate to the request list, half to the dashboard, each over `spread` random bodies."""
     rnd = random.Random(7)
     pages = {"list": "/office/{b}/requests", "dashboard": "/office/{b}/"}
-    # warm-up: every worker process and its connection pool
-    await asyncio.gather(*(client.get(p.format(b=ids[0])) for p in pages.values() for _ in range(8)))
-    latencies: dict[str, list[float]] = defaultdict(list)
-    errors: dict[str, int] = defaultdict(int)
-    inflight = asyncio.Semaphore(max_inflight)
-    skipped = 0
-
-    async def one(kind: str, path: str) -> None:
-        async with inflight:
-            t = time.perf_counter()
-            try:
-                r = await client.get(path)
-                ok = r.status_code == 200
-            except httpx.HTTPError:
-                ok = False
-            (
-                latencies[kind].append(time.perf_counter() - t)
-                if ok
-                else errors.__setitem__(kind, errors[kind] + 1)
-            )
-
-    tasks = []
-    start = time.perf_counter()
-    n = int(rate * seconds)
-    for i in range(n):
-        due = start + i / rate
-        delay = due - time.perf_counter()
-        if delay > 0:
-            await asyncio.sleep(delay)
-        if inflight.locked():
-            skipped += 1  # the server is saturated: counted, not queued without bound
-            continue
-        kind = "list" if i % 2 else "dashboard"
-        tasks.append(asyncio.create_task(one(kind, pages[kind].format(b=rnd.choice(ids)))))
-    await asyncio.gather(*tasks)
-    elapsed = time.perf_counter() - start
-    await client.aclose()
-    return {
-        "latencies": latencies,
-        "errors": errors,
-        "elapsed": elapsed,
-        "sent": len(tasks),
-        "skipped": skipped,
-    }
+    share = rate / len(pages) / spread
+    return [
+        loadgen.Target(kind, base + path.format(b=b), share)
+        for kind, path in pages.items()
+        for b in rnd.sample(ids, spread)
+    ]
 
 
-def pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))] * 1000
+def warm_up(base: str, cookie: str, ids: list[str]) -> None:
+    """Every worker process and its connection pool, before the clock starts."""
+    with httpx.Client(base_url=base, headers={"Cookie": cookie}, timeout=30) as client:
+        for b in ids[:16]:
+            for path in (f"/office/{b}/requests", f"/office/{b}/"):
+                if client.get(path).status_code != 200:
+                    raise SystemExit(f"{path} 未返回 200")
 
 
 def main(argv=None) -> int:
@@ -159,7 +124,6 @@ def main(argv=None) -> int:
     ap.add_argument("--seconds", type=float, default=20)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--port", type=int, default=8701)
-    ap.add_argument("--max-inflight", type=int, default=400)
     ap.add_argument(
         "--pg-admin-url",
         default=os.environ.get("PG_ADMIN_URL", "postgresql+psycopg://postgres@localhost:5432/test"),
@@ -174,9 +138,10 @@ def main(argv=None) -> int:
     try:
         ids = load(url, args.requests)
         proc = serve(url, args.port, args.workers)
-        res = asyncio.run(
-            run_load(f"http://127.0.0.1:{args.port}", ids, args.rate, args.seconds, args.max_inflight)
-        )
+        base = f"http://127.0.0.1:{args.port}"
+        cookie = session_cookie(base)
+        warm_up(base, cookie, ids)
+        results = loadgen.run(targets(base, ids, args.rate), args.seconds, {"Cookie": cookie})
     finally:
         if proc is not None:
             status = proc.poll()
@@ -188,23 +153,11 @@ def main(argv=None) -> int:
         with admin.connect() as c:
             c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
-    done = sum(len(v) for v in res["latencies"].values())
     print(
-        f"\n{args.requests:,} requests over {BODIES} bodies, PostgreSQL, {args.workers} workers; "
-        f"offered {args.rate:g} req/s for {args.seconds:g} s: {done} answered in {res['elapsed']:.1f} s "
-        f"({done / res['elapsed']:.0f} req/s), errors {dict(res['errors']) or 0}, "
-        f"not sent (server saturated) {res['skipped']}"
+        f"\n{args.requests:,} requests over {BODIES} bodies, PostgreSQL, {args.workers} workers, "
+        f"load from hey on the same {os.cpu_count()} cores:"
     )
-    every = [x for v in res["latencies"].values() for x in v]
-    for kind, values in [*sorted(res["latencies"].items()), ("all", every)]:
-        if values:
-            print(
-                f"  {kind:<10} n={len(values):>5}  p50 {pct(values, 50):7.1f} ms  "
-                f"p95 {pct(values, 95):7.1f} ms  p99 {pct(values, 99):7.1f} ms  "
-                f"mean {statistics.fmean(values) * 1000:7.1f} ms"
-            )
-    p95 = pct(every, 95) if every else float("inf")
-    print(f"goal p95 < 100 ms: {'OK' if p95 < 100 else 'NOT MET'} (p95 {p95:.1f} ms)")
+    loadgen.report(results, args.rate)
     return 0
 
 

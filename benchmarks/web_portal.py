@@ -2,9 +2,8 @@
 
 `--workers` server processes (uvicorn, the real application with its middleware; requests go to them in
 turn, as behind a proxy) serve a store of `--bodies` bodies with `--entries` published catalogue entries
-each and one online application; the load generator sends requests at `--rate` per second for `--seconds`
-(open loop: each request leaves on its schedule whether or not earlier ones have returned) and prints
-p50/p95/max latency per scenario.
+each and one online application; `hey` (benchmarks/loadgen.py) sends requests at `--rate` per second
+for `--seconds` and p50/p95/p99 latency are printed per scenario.
 
     .venv/bin/python benchmarks/web_portal.py                       # SQLite, 200 req/s, 10 s each
     .venv/bin/python benchmarks/web_portal.py --db postgresql+psycopg://postgres@localhost/bench_portal
@@ -15,18 +14,21 @@ The portal's own rate limits are lifted for the run (the benchmark is one client
 from __future__ import annotations
 
 import argparse
-import asyncio
 import multiprocessing
 import random
 import re
 import socket
-import statistics
+import sys
 import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from urllib.parse import quote, urlencode
 
 import httpx
+
+sys.path.insert(0, str(Path(__file__).parent))
+import loadgen
 
 WORDS = ["大气污染防治", "部门预算", "招生入学", "规划条件", "行政处罚", "财政资金", "生态\n环境", "政府采购"]
 QUERIES = ["预算", "规划", "大气污染防治", "招生入学", "生态环境", "财政资金 2025", "行政处罚决定", "采购"]
@@ -103,68 +105,30 @@ def serve(url: str, port: int, data_dir: str) -> None:
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="error")
 
 
-async def load(bases: list[str], rate: int, seconds: int, make) -> list[float]:
-    """Open-loop load: request i leaves at start + i/rate, to the servers in turn; returns the latencies
-    in milliseconds (a failed request counts with the time it took to fail)."""
-    lat: list[float] = []
-    errors = 0
-    limits = httpx.Limits(max_connections=400, max_keepalive_connections=200)
-    clients = [httpx.AsyncClient(base_url=b, limits=limits, timeout=30) for b in bases]
-    tokens = []
-    for c in clients:
-        await c.get("/track")  # the CSRF cookie
-        tokens.append(c.cookies["csrftoken"])
-
-    async def one(i: int) -> None:
-        nonlocal errors
-        t = time.perf_counter()
-        n = i % len(clients)
-        try:
-            ok = (await make(clients[n], tokens[n], i)).status_code == 200
-        except httpx.HTTPError as e:
-            ok = False
-            if not errors:
-                print(f"  （请求失败：{type(e).__name__} {e}）")
-        errors += not ok
-        lat.append((time.perf_counter() - t) * 1000)
-
-    start = time.perf_counter()
-    tasks = []
-    for i in range(rate * seconds):
-        delay = start + i / rate - time.perf_counter()
-        if delay > 0:
-            await asyncio.sleep(delay)
-        tasks.append(asyncio.create_task(one(i)))
-    await asyncio.gather(*tasks)
-    for c in clients:
-        await c.aclose()
-    if errors:
-        print(f"  （{errors}个请求失败或未返回200）")
-    return lat
+def search_targets(bases: list[str], rate: float) -> list[loadgen.Target]:
+    """Half the searches portal-wide, half in one body's catalogue; every query, the servers in turn."""
+    urls = []
+    for i, q in enumerate(QUERIES * 2):
+        base = bases[i % len(bases)]
+        path = f"/search?q={quote(q)}" if i % 2 else f"/gk/b{i % 10:02d}/catalogue/?q={quote(q)}"
+        urls.append(base + path)
+    return [loadgen.Target("search", u, rate / len(urls)) for u in urls]
 
 
-def _search(client, token, i):
-    q = QUERIES[i % len(QUERIES)]
-    if i % 2:
-        return client.get("/search", params={"q": q})
-    return client.get(f"/gk/b{i % 10:02d}/catalogue/", params={"q": q})
-
-
-def _track(code):
-    def run(client, token, i):
-        return client.post("/track", data={"csrftoken": token, "code": code, "phone": PHONE[-4:]})
-
-    return run
-
-
-def report(name: str, lat: list[float], rate: int) -> None:
-    lat.sort()
-    p50 = statistics.median(lat)
-    p95 = lat[int(len(lat) * 0.95) - 1]
-    print(
-        f"{name:<24} {rate} 次/秒 × {len(lat)}次  "
-        f"p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  最大 {lat[-1]:6.1f} ms"
-    )
+def track_targets(bases: list[str], rate: float, code: str) -> tuple[list[loadgen.Target], dict]:
+    """The tracking form posted with its CSRF token (cookie and field, as a browser sends them); each
+    server process signs its own tokens."""
+    targets = []
+    for base in bases:
+        with httpx.Client() as c:
+            c.get(f"{base}/track")
+            token = c.cookies["csrftoken"]
+        body = urlencode({"csrftoken": token, "code": code, "phone": PHONE[-4:]})
+        cookie = (("Cookie", f"csrftoken={token}"),)
+        targets.append(
+            loadgen.Target("track", f"{base}/track", rate / len(bases), "POST", body, headers=cookie)
+        )
+    return targets, {}
 
 
 def main() -> None:
@@ -211,9 +175,13 @@ def main() -> None:
             )
             assert "待补正" in r.text, r.text[:300]
             assert re.search(r"共找到\d+条", c.get("/search", params={"q": "预算"}).text)
-        for name, make in (("目录检索（中文，含两字词）", _search), ("办理进度查询页", _track(code))):
-            asyncio.run(load(bases, args.rate, 1, make))  # warm-up
-            report(name, asyncio.run(load(bases, args.rate, args.seconds, make)), args.rate)
+        for name, (targets, headers) in (
+            ("目录检索（中文，含两字词）", (search_targets(bases, args.rate), {})),
+            ("办理进度查询页", track_targets(bases, args.rate, code)),
+        ):
+            loadgen.run(targets, 1, headers)  # warm-up
+            print(f"{name}：")
+            loadgen.report(loadgen.run(targets, args.seconds, headers), args.rate)
     finally:
         for server in servers:
             server.terminate()

@@ -6,8 +6,7 @@ A throwaway SQLite store (or --database, an empty PostgreSQL database) gets a co
 bodies: four in five on the platform with their reports published, one in five not on the platform with
 its published report uploaded (DOCX through the readers). The application runs in its own process
 (uvicorn, `--workers` processes, 2 by default) as `gongkai serve` would; a supervisor signs in and requests
-/supervise/{region}/summary at a fixed rate (open loop: each latency counts from the moment the request
-was due, so a slow server cannot hide its queue).
+/supervise/{region}/summary at a fixed rate, the load from `hey` (benchmarks/loadgen.py).
 """
 
 from __future__ import annotations
@@ -18,12 +17,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
+
+sys.path.insert(0, str(Path(__file__).parent))
+import loadgen
 
 from gongkai.access import Actor, Grant, Role
 from gongkai.dates import beijing_today
@@ -81,31 +81,6 @@ def signed_in(base: str) -> httpx.Client:
     return c
 
 
-def load(client: httpx.Client, path: str, rate: float, seconds: float) -> tuple[list[float], int]:
-    """Requests due every 1/rate s for `seconds`; latencies (ms) from when each was due."""
-    latencies: list[float] = []
-    failures = 0
-    lock = threading.Lock()
-
-    def one(due: float) -> None:
-        nonlocal failures
-        delay = due - time.perf_counter()
-        if delay > 0:
-            time.sleep(delay)
-        r = client.get(path)
-        took = (time.perf_counter() - due) * 1000
-        with lock:
-            latencies.append(took)
-            failures += r.status_code != 200
-
-    start = time.perf_counter() + 0.2
-    total = int(rate * seconds)
-    with ThreadPoolExecutor(max_workers=48) as pool:
-        for k in range(total):
-            pool.submit(one, start + k / rate)
-    return latencies, failures
-
-
 def pct(values: list[float], p: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(p) - 1]
 
@@ -141,18 +116,18 @@ def main() -> None:
                 client.get(path)
                 one_by_one.append((time.perf_counter() - t) * 1000)
             print(f"逐个请求（无并发）：p50 {pct(one_by_one, 50):.1f} ms  p95 {pct(one_by_one, 95):.1f} ms")
-            latencies, failures = load(client, path, a.rate, a.seconds)
+            cookie = "; ".join(f"{k}={v}" for k, v in client.cookies.items())
+            base = f"http://127.0.0.1:{a.port}"
+            results = loadgen.run(
+                [loadgen.Target("summary", base + path, a.rate)], a.seconds, {"Cookie": cookie}
+            )
         finally:
             proc.terminate()
             proc.wait(10)
     load_avg = os.getloadavg()[0]
-    what = f"{len(latencies)}次请求，{a.rate:.0f} 次/秒，{a.seconds:.0f} 秒，{a.workers}个进程"
-    print(f"{path}：{what}，失败 {failures}")
+    print(f"{path}：{a.rate:.0f} 次/秒，{a.seconds:.0f} 秒，{a.workers}个进程；负载由 hey 在同一台机器上产生")
     print(f"本机 {os.cpu_count()} 核，测量结束时 1 分钟平均负载 {load_avg:.1f}")
-    print(
-        f"p50 {pct(latencies, 50):.1f} ms  p95 {pct(latencies, 95):.1f} ms  "
-        f"p99 {pct(latencies, 99):.1f} ms  最慢 {max(latencies):.1f} ms（目标 p95 < 100 ms）"
-    )
+    loadgen.report(results, a.rate)
 
 
 if __name__ == "__main__":
