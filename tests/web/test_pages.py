@@ -141,3 +141,37 @@ def test_the_body_admin_keeps_the_details_and_the_users_of_the_body(signed_in, w
         == 303
     )
     assert login(signed_in(None), "edu_new", "long-enough-2").status_code == 303
+
+
+def test_a_page_reads_through_one_connection_and_a_post_writes_in_its_own(signed_in, world):
+    """gongkai.web.reads: every read of a GET shares one pooled connection; a form post keeps its own
+    transactions, and what it wrote is on the next page."""
+    from sqlalchemy import event as sa_event
+
+    seen = []
+
+    def count(*_):
+        seen.append(1)
+
+    c = signed_in("clerk_a")
+    sa_event.listen(world.store.engine, "checkout", count)
+    try:
+        for path in ("/office/edu/", "/office/edu/requests"):
+            seen.clear()
+            assert c.get(path).status_code == 200
+            assert len(seen) == 1, (path, len(seen))
+        form = {
+            "case_no": "2026-077",
+            "applicant_type": "natural_person",
+            "applicant_name": "王五",
+            "channel": "post",
+            "received_on": "2026-06-29",
+            "content": "申请公开某校舍改造工程的验收报告",
+        }
+        seen.clear()
+        r = post(c, "/office/edu/requests", form)
+        assert r.status_code == 303, r.text
+        assert len(seen) > 1  # the post did not share a session: its writes committed on their own
+        assert "2026-077" in c.get("/office/edu/requests").text
+    finally:
+        sa_event.remove(world.store.engine, "checkout", count)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -76,16 +77,19 @@ class AccountService:
 
     # ------------------------------------------------------------------ reading
     def user(self, user_id: int) -> User | None:
-        """The user of a session (None when gone or disabled): one query, the user with their grants."""
+        """The user of a session (None when gone or disabled), asked on every page: one query, the user
+        with their grants as plain columns (not one ORM object per grant: a user with a role in fifty
+        bodies cost 1.8 ms a page that way)."""
+        G = UserGrantRow
         with self.store.Session() as s:
             rows = s.execute(
-                select(UserRow, UserGrantRow)
-                .outerjoin(UserGrantRow, UserGrantRow.user_id == UserRow.id)
+                select(UserRow, G.role, G.body_id, G.region_id)
+                .outerjoin(G, G.user_id == UserRow.id)
                 .where(UserRow.id == user_id)
             ).all()
             if not rows or not rows[0][0].active:
                 return None
-            return _make_user(rows[0][0], [g for _, g in rows if g is not None])
+            return _make_user(rows[0][0], [_GrantCols(*r[1:]) for r in rows if r[1] is not None])
 
     def by_login(self, actor: Actor, login: str) -> User:
         with self.store.Session() as s:
@@ -312,7 +316,13 @@ class AccountService:
             return self._user(s, row)
 
 
-def _make_user(row: UserRow, grants: Iterable[UserGrantRow]) -> User:
+class _GrantCols(NamedTuple):
+    role: str
+    body_id: str | None
+    region_id: str | None
+
+
+def _make_user(row: UserRow, grants: Iterable[UserGrantRow | _GrantCols]) -> User:
     return User(
         row.id,
         row.login,

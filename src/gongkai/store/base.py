@@ -13,11 +13,12 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from sqlalchemy import Engine, and_, func, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from gongkai.register.calendar import WorkCalendar, YearSchedule, default_calendar, parse_schedule
 from gongkai.store.db import PROJECTIONS_ADDED, current_revision, make_engine, migrate
 from gongkai.store.models import AuditRow, CalendarYearRow
+from gongkai.store.sessions import Sessions
 
 
 def now() -> datetime:
@@ -27,7 +28,7 @@ def now() -> datetime:
 class StoreBase:
     def __init__(self, engine: Engine, calendar: WorkCalendar | None = None):
         self.engine = engine
-        self.Session = sessionmaker(engine, expire_on_commit=False)
+        self.Session = Sessions(engine)
         self._base_calendar = calendar or default_calendar()
         self._calendar: WorkCalendar | None = None
 

@@ -38,6 +38,9 @@ def database_url(url: str | None = None) -> str:
     return url
 
 
+POOL_SIZE = 20
+
+
 def make_engine(url: str | None = None) -> Engine:
     url = database_url(url)
     if url.startswith("sqlite"):
@@ -62,7 +65,10 @@ def make_engine(url: str | None = None) -> Engine:
             conn.exec_driver_sql("BEGIN")
 
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # A connection per request thread of a web worker (gongkai.web.app.THREADS) stays open: a pool smaller
+    # than the threads closes its overflow connections as they come back, and each new PostgreSQL
+    # connection costs a backend process — under load that churn took more CPU than the pages.
+    return create_engine(url, pool_pre_ping=True, pool_size=POOL_SIZE, max_overflow=10)
 
 
 def alembic_config() -> Config:

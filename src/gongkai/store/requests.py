@@ -210,9 +210,12 @@ class RequestStore(StoreBase):
             raise StoreError(f"排序方式“{query.order}”无效，应为 received、due、case 或 closed")
         limit = max(1, min(int(query.limit), 1000))
         with self.Session() as s:
-            total = s.scalar(select(func.count()).select_from(R).where(and_(*where)))
-            rows = s.scalars(select(R).where(and_(*where)).order_by(*order).limit(limit).offset(query.offset))
-            return list(rows), total
+            rows = list(
+                s.scalars(select(R).where(and_(*where)).order_by(*order).limit(limit).offset(query.offset))
+            )
+            if 0 < len(rows) < limit or (not rows and not query.offset):
+                return rows, query.offset + len(rows)  # the last page: the total needs no count
+            return rows, s.scalar(select(func.count()).select_from(R).where(and_(*where)))
 
     def requests(self, body_id: str, *, include_deleted: bool = False) -> list[RequestRow]:
         with self.Session() as s:

@@ -1,14 +1,17 @@
 """The application factory: `create_app()` (uvicorn: `gongkai.web.app:create_app`, factory=True).
 
 Middleware, outermost first: security headers → CSRF (asgi-csrf: a token in a signed cookie and in every
-form) → sessions (Starlette's signed cookie) → the routes of every area (`gongkai.web.routes.ROUTERS`).
+form) → sessions (Starlette's signed cookie) → one database session for the reads of a GET
+(gongkai.web.reads) → the routes of every area (`gongkai.web.routes.ROUTERS`).
 """
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import anyio.to_thread
 from asgi_csrf import asgi_csrf
 from fastapi import FastAPI
 from fastapi.dependencies.models import Dependant
@@ -17,19 +20,24 @@ from starlette.middleware.sessions import SessionMiddleware
 from starlette.staticfiles import StaticFiles
 
 from gongkai.service import Services
+from gongkai.store.db import POOL_SIZE
 from gongkai.web import errors
 from gongkai.web.ratelimit import RateLimiter
+from gongkai.web.reads import SharedReads
 from gongkai.web.security import SecurityHeaders
 from gongkai.web.settings import Settings
 
 STATIC = Path(__file__).parent / "static"
+THREADS = POOL_SIZE
 
 
 def create_app(settings: Settings | None = None, services: Services | None = None) -> FastAPI:
     from gongkai.web.routes import ROUTERS
 
     settings = settings or Settings.from_env()
-    app = FastAPI(title="政府信息公开工作平台", docs_url=None, redoc_url=None, openapi_url=None)
+    app = FastAPI(
+        title="政府信息公开工作平台", docs_url=None, redoc_url=None, openapi_url=None, lifespan=_lifespan
+    )
     app.state.settings = settings
     app.state.services = services or Services.open(settings.database_url)
     app.state.limiter = RateLimiter(settings.redis_url)
@@ -37,6 +45,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for router in ROUTERS:
         app.include_router(router)
+    app.add_middleware(SharedReads, sessions=app.state.services.store.Session)
     app.add_middleware(
         SessionMiddleware,
         secret_key=settings.secret_key,
@@ -54,6 +63,14 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     )
     app.add_middleware(SecurityHeaders)
     return app
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI):
+    # The threads that run the pages and their reads: no more than the store keeps connections for
+    # (gongkai.store.db.POOL_SIZE); the pages are CPU work, so more threads would only queue for the GIL.
+    anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
+    yield
 
 
 def _csrf(app, **kw):

@@ -18,6 +18,7 @@ from gongkai.web import flash, nav
 TEMPLATES = Path(__file__).parent / "templates"
 templates = Jinja2Templates(directory=str(TEMPLATES))
 env = templates.env
+env.auto_reload = False  # the templates ship with the package: no stat() of every template on every page
 env.globals["ROLE_LABELS"] = ROLE_LABELS
 
 
