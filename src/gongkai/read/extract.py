@@ -42,9 +42,11 @@ def extract(doc: Document, source: str | None = None) -> Report:
     version = meta.detect_format(doc, regions, year)
     report = Report.blank(version, source=source, body=body, year=year, title=title)
     fmt = get(version)
-    found = _read_requests(doc, regions, fmt, report)
-    _read_active(doc, regions, fmt, report)
-    _read_appeals(doc, regions, report)
+    used: dict[int, list[str]] = {}  # line where a printed row's values start → the cells they filled
+    found = _read_requests(doc, regions, fmt, report, used)
+    _read_active(doc, regions, fmt, report, used)
+    _read_appeals(doc, regions, report, max(used, default=-1), used)
+    _ends_in_a_row(doc, regions, report, used)
     if not found and title is None:
         raise ReadError("不是政府信息公开工作年度报告：没有找到年度报告标题，也没有找到申请情况统计表")
     for number in NARRATIVE:
@@ -237,32 +239,52 @@ def _touching(constraints: list[Constraint]):
     return of
 
 
-def _read_requests(doc: Document, regions, fmt: Format, report: Report) -> bool:
+def _read_requests(doc: Document, regions, fmt: Format, report: Report, used: dict[int, list[str]]) -> bool:
     table = fmt.table("requests")
     rows = build_rows(doc, *regions.table_span(3))
     printed = _match(rows, list(table.rows), report, "第三部分")
+    specs = _specs(table)
+    used.update({r.line: specs[i][1] for i, r in printed.items()})
     constraints = _touching(_requests_constraints(fmt.version))
     width = len(table.columns) + SETTINGS.label_columns
-    _apply(report, fmt, _specs(table), printed, len(table.columns), constraints, "第三部分", width=width)
+    _apply(report, fmt, specs, printed, len(table.columns), constraints, "第三部分", width=width)
     return bool(printed)
 
 
-def _read_active(doc: Document, regions, fmt: Format, report: Report) -> None:
+def _read_active(doc: Document, regions, fmt: Format, report: Report, used: dict[int, list[str]]) -> None:
     tables = fmt.tables_of(2)
     model = [(t, r) for t in tables for r in t.rows]
     rows = build_rows(doc, *regions.table_span(2))
     printed = _match(rows, [r for _, r in model], report, "第二部分")
     specs = [(r.label, t.row_ids(r)) for t, r in model]
+    used.update({r.line: specs[i][1] for i, r in printed.items()})
     _apply(report, fmt, specs, printed, None, lambda option: [], "第二部分", left=True)
 
 
-def _read_appeals(doc: Document, regions, report: Report) -> None:
+def _ends_in_a_row(doc: Document, regions, report: Report, used: dict[int, list[str]]) -> None:
+    """A file that stops in a row of values, with neither section 五 nor 六 after it, was cut off (a
+    truncated download): that row's last value may have lost digits, so its cells are named."""
+    last = len(doc.lines) - 1
+    if regions.starts[5] is not None or regions.starts[6] is not None or last not in used:
+        return
+    cells = [c for c in used[last] if report.cells.get(c) is not None]
+    if cells:
+        message = "文件在表格的一行中结束，其后没有第五、六部分（文件可能不完整）：该行的数值可能缺少数字"
+        report.findings.append(warning("read.truncated", message, cells))
+
+
+def _read_appeals(doc: Document, regions, report: Report, last_used: int, used: dict[int, list[str]]) -> None:
     fmt = get(report.format)
     rows = build_rows(doc, *regions.table_span(4))
+    if regions.starts[4] is None and 4 not in regions.tables:
+        # Without its heading, section 四's stretch runs back into the sections before it: the rows
+        # their tables took (规章 130 198 722 …) are not its values. (A truncated file, a lost heading.)
+        rows = [r for r in rows if r.line > last_used]
     printed = [r for r in rows if any(r.tokens)]
     rows = printed or rows[-1:]  # header rows with blank cells carry no values
     if not rows:
         return
+    used.update({r.line: list(APPEALS.ids) for r in rows if r.tokens})
     # The national layout prints the 15 cells as one row; some reports print a row per group, so
     # the values are read in order whatever the rows.
     flat = DataRow(tokens=[t for r in rows for t in r.tokens], leading_empty=rows[0].leading_empty)

@@ -311,6 +311,13 @@ def _readings(row: DataRow, n: int, group: int | None, left: bool) -> list[Readi
         if len(filled) == n:
             tight = not row.leading_empty and "" not in row.tokens[:n]  # empties only at the end
             return [Reading(tuple(filled), "exact" if tight else "padded")]
+        if len(filled) > n:
+            # More values than cells (`83 1` in one cell: a stray break or two numbers?): with no sums
+            # to tell, every window is a reading, and the cells they disagree on stay blank.
+            return [
+                Reading(w, "window")
+                for w in sorted({tuple(filled[i : i + n]) for i in range(len(filled) - n + 1)})
+            ]
         if len(whole) >= n:
             return [Reading(tuple(whole[:n]), "exact")]
     whole = [""] * row.leading_empty + row.tokens

@@ -115,16 +115,18 @@ def read_html(text: str, name: str) -> Document:
         if not piece:
             continue
         if piece[0] != SLOT or not piece[1:].isdigit():
-            doc.add([piece])
+            # Markers inside text lexbor keeps as text (tags within a <title> or <textarea>) go.
+            if piece := " ".join(_OWN_MARKERS.sub(" ", piece).split()):
+                doc.add([piece])
             continue
         caption, *rows = tables[int(piece[1:])].split(ROW)
         grid = _data_grid(rows)
         if grid is None:  # a layout table: its cells are lines of flow
             for line in _LINES.split(BREAK.join([caption, *rows])):
-                if line := line.strip():
+                if line := " ".join(_OWN_MARKERS.sub(" ", line).split()):
                     doc.add([line])
             continue
-        if caption := " ".join(p for p in (p.strip() for p in caption.split(BREAK)) if p):
+        if caption := " ".join(_OWN_MARKERS.sub(" ", caption).split()):  # breaks, stray markers
             doc.add([caption])
         for row in grid:
             doc.add(row, count)

@@ -31,7 +31,12 @@ _WIDTH.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})  # ａ-ｚ
 _WIDTH.update({0xFF0E: ord("."), 0xFF05: ord("%"), 0xFF0B: ord("+")})
 _SPACES = dict.fromkeys([0x00A0, 0x2002, 0x2003, 0x2009, 0x200A, 0x202F, 0x205F, 0x3000, 0x1680], ord(" "))
 _ZERO_WIDTH = dict.fromkeys([0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x200E, 0x200F])
-_TABLE = {**_WIDTH, **_SPACES, **_ZERO_WIDTH, ord("\r"): None}
+# Control characters inside a line (a vertical tab in `62<VT>1`, debris of a copy or a broken download)
+# are spaces: a number they cut stays two visible pieces, which the readers then treat as doubtful.
+_CONTROLS = dict.fromkeys(
+    [*(c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)), *range(0x7F, 0xA0)], ord(" ")
+)
+_TABLE = {**_CONTROLS, **_WIDTH, **_SPACES, **_ZERO_WIDTH, ord("\r"): None}
 
 # OpenCC is the costliest step and most reports are simplified already, so it runs only on text that
 # holds a traditional character: one of the traditional forms of the format's own labels, or of
