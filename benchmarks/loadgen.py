@@ -97,6 +97,11 @@ def run(targets: list[Target], seconds: float, headers: dict[str, str] | None = 
     return results
 
 
+def cookie_header(client) -> str:
+    """The Cookie header an httpx client would send (its session, its CSRF token), for hey's -H."""
+    return "; ".join(f"{k}={v}" for k, v in client.cookies.items())
+
+
 def report(results: dict[str, Result], offered: float, goal_ms: float = 100) -> float:
     """Prints p50/p95/p99 per label and for all; returns the overall p95."""
     every = Result(seconds=max((r.seconds for r in results.values()), default=0))

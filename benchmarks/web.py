@@ -93,7 +93,7 @@ def session_cookie(base: str) -> str:
         r = client.post("/login", data={"csrftoken": token, "login": "bench", "password": PASSWORD})
         if r.status_code != 303:
             raise SystemExit(f"登录失败：{r.status_code}")
-        return "; ".join(f"{k}={v}" for k, v in client.cookies.items())
+        return loadgen.cookie_header(client)
 
 
 def targets(base: str, ids: list[str], rate: float, spread: int = 10) -> list[loadgen.Target]:

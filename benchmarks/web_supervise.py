@@ -116,7 +116,7 @@ def main() -> None:
                 client.get(path)
                 one_by_one.append((time.perf_counter() - t) * 1000)
             print(f"逐个请求（无并发）：p50 {pct(one_by_one, 50):.1f} ms  p95 {pct(one_by_one, 95):.1f} ms")
-            cookie = "; ".join(f"{k}={v}" for k, v in client.cookies.items())
+            cookie = loadgen.cookie_header(client)
             base = f"http://127.0.0.1:{a.port}"
             results = loadgen.run(
                 [loadgen.Target("summary", base + path, a.rate)], a.seconds, {"Cookie": cookie}

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -89,7 +88,7 @@ class AccountService:
             ).all()
             if not rows or not rows[0][0].active:
                 return None
-            return _make_user(rows[0][0], [_GrantCols(*r[1:]) for r in rows if r[1] is not None])
+            return _make_user(rows[0][0], [r for r in rows if r.role is not None])
 
     def by_login(self, actor: Actor, login: str) -> User:
         with self.store.Session() as s:
@@ -316,13 +315,8 @@ class AccountService:
             return self._user(s, row)
 
 
-class _GrantCols(NamedTuple):
-    role: str
-    body_id: str | None
-    region_id: str | None
-
-
-def _make_user(row: UserRow, grants: Iterable[UserGrantRow | _GrantCols]) -> User:
+def _make_user(row: UserRow, grants: Iterable) -> User:
+    """`grants`: UserGrantRow objects, or result rows with their role, body_id and region_id columns."""
     return User(
         row.id,
         row.login,

@@ -45,7 +45,7 @@ def extract(doc: Document, source: str | None = None) -> Report:
     used: dict[int, list[str]] = {}  # line where a printed row's values start → the cells they filled
     found = _read_requests(doc, regions, fmt, report, used)
     _read_active(doc, regions, fmt, report, used)
-    _read_appeals(doc, regions, report, max(used, default=-1), used)
+    _read_appeals(doc, regions, report, used)
     _ends_in_a_row(doc, regions, report, used)
     if not found and title is None:
         raise ReadError("不是政府信息公开工作年度报告：没有找到年度报告标题，也没有找到申请情况统计表")
@@ -273,12 +273,13 @@ def _ends_in_a_row(doc: Document, regions, report: Report, used: dict[int, list[
         report.findings.append(warning("read.truncated", message, cells))
 
 
-def _read_appeals(doc: Document, regions, report: Report, last_used: int, used: dict[int, list[str]]) -> None:
+def _read_appeals(doc: Document, regions, report: Report, used: dict[int, list[str]]) -> None:
     fmt = get(report.format)
     rows = build_rows(doc, *regions.table_span(4))
     if regions.starts[4] is None and 4 not in regions.tables:
         # Without its heading, section 四's stretch runs back into the sections before it: the rows
         # their tables took (规章 130 198 722 …) are not its values. (A truncated file, a lost heading.)
+        last_used = max(used, default=-1)
         rows = [r for r in rows if r.line > last_used]
     printed = [r for r in rows if any(r.tokens)]
     rows = printed or rows[-1:]  # header rows with blank cells carry no values

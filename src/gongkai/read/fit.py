@@ -314,10 +314,7 @@ def _readings(row: DataRow, n: int, group: int | None, left: bool) -> list[Readi
         if len(filled) > n:
             # More values than cells (`83 1` in one cell: a stray break or two numbers?): with no sums
             # to tell, every window is a reading, and the cells they disagree on stay blank.
-            return [
-                Reading(w, "window")
-                for w in sorted({tuple(filled[i : i + n]) for i in range(len(filled) - n + 1)})
-            ]
+            return _windows(filled, n)
         if len(whole) >= n:
             return [Reading(tuple(whole[:n]), "exact")]
     whole = [""] * row.leading_empty + row.tokens
@@ -330,6 +327,13 @@ def _readings(row: DataRow, n: int, group: int | None, left: bool) -> list[Readi
         others = [r for r in _by_count(row, n, group) if r.values != reading.values]
         return [reading, *others]
     return _by_count(row, n, group)
+
+
+def _windows(tokens: list[str], n: int) -> list[Reading]:
+    """Every run of n consecutive tokens, once each."""
+    return [
+        Reading(w, "window") for w in sorted({tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)})
+    ]
 
 
 def _by_count(row: DataRow, n: int, group: int | None) -> list[Reading]:
@@ -346,8 +350,7 @@ def _by_count(row: DataRow, n: int, group: int | None) -> list[Reading]:
     if len(filled) == n:
         return [Reading(tuple(filled), "padded")]  # the empty cells were layout, not blanks
     if len(toks) > n:
-        windows = {tuple(toks[i : i + n]) for i in range(len(toks) - n + 1)}
-        return [Reading(w, "window") for w in sorted(windows)]
+        return _windows(toks, n)
     out: list[Reading] = []
     short = n - len(toks)
     if row.leading_empty >= short:

@@ -115,18 +115,17 @@ def read_html(text: str, name: str) -> Document:
         if not piece:
             continue
         if piece[0] != SLOT or not piece[1:].isdigit():
-            # Markers inside text lexbor keeps as text (tags within a <title> or <textarea>) go.
-            if piece := " ".join(_OWN_MARKERS.sub(" ", piece).split()):
+            if piece := _plain(piece):
                 doc.add([piece])
             continue
         caption, *rows = tables[int(piece[1:])].split(ROW)
         grid = _data_grid(rows)
         if grid is None:  # a layout table: its cells are lines of flow
             for line in _LINES.split(BREAK.join([caption, *rows])):
-                if line := " ".join(_OWN_MARKERS.sub(" ", line).split()):
+                if line := _plain(line):
                     doc.add([line])
             continue
-        if caption := " ".join(_OWN_MARKERS.sub(" ", caption).split()):  # breaks, stray markers
+        if caption := _plain(caption):
             doc.add([caption])
         for row in grid:
             doc.add(row, count)
@@ -170,6 +169,12 @@ def _rows(table: LexborNode) -> tuple[str, list[str]]:
         elif tag == "caption":
             caption = child.text(deep=True, separator="")
     return caption, rows
+
+
+def _plain(text: str) -> str:
+    """A line of flow or a caption: its breaks and any markers left inside text lexbor keeps as text
+    (tags within a <title> or <textarea>) become spaces, whitespace collapsed."""
+    return " ".join(_OWN_MARKERS.sub(" ", text).split())
 
 
 def _mark(text: str) -> str:
