@@ -238,9 +238,10 @@ def test_an_application_made_online_is_followed_to_its_rated_answer(svc, clock, 
 
 def test_a_wrong_code_or_phone_learns_nothing(svc):
     receipt = svc.portal.apply("hbj", COMPANY, pdf_bytes(), "营业执照.pdf")
+    other_last = "Y" if receipt.code.endswith("Z") else "Z"  # a code differing in one character
     for code, phone in (
         (receipt.code, "6528"),
-        (receipt.code[:-1] + "Z", "6527"),
+        (receipt.code[:-1] + other_last, "6527"),
         ("", "6527"),
         (receipt.code, ""),
     ):

@@ -23,6 +23,13 @@ def _cell(value: object) -> object:
     return value
 
 
+def _discard(ws) -> None:
+    # A write-only sheet streams into a temporary file of openpyxl's; a batch that fails half-way
+    # finishes that stream and removes the file instead of leaving both to the garbage collector.
+    ws.close()
+    ws._writer.cleanup()
+
+
 def write_xlsx(items: Iterable[Item], path: str | Path, chinese_header: bool = False) -> None:
     """One row per report (or failed file) on one sheet; with `chinese_header`, row 2 gives the labels.
 
@@ -35,7 +42,11 @@ def write_xlsx(items: Iterable[Item], path: str | Path, chinese_header: bool = F
     ws.append(COLUMNS)
     if chinese_header:
         ws.append(LABELS)
-    for row in rows(items):
-        ws.append([_cell(v) for v in row])
+    try:
+        for row in rows(items):
+            ws.append([_cell(v) for v in row])
+    except BaseException:
+        _discard(ws)
+        raise
     with atomic.target(path) as tmp:
         wb.save(tmp)
