@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
@@ -24,10 +25,13 @@ def _cell(value: object) -> object:
 
 
 def _discard(ws) -> None:
-    # A write-only sheet streams into a temporary file of openpyxl's; a batch that fails half-way
-    # finishes that stream and removes the file instead of leaving both to the garbage collector.
-    ws.close()
-    ws._writer.cleanup()
+    # A write-only sheet streams into a temporary file of openpyxl's; an export that fails (a batch
+    # half-way, a folder that cannot be written) finishes that stream and removes the file instead of
+    # leaving both to the garbage collector.
+    with contextlib.suppress(Exception):  # the sheet may already be closed by a save that failed later
+        ws.close()
+    with contextlib.suppress(OSError):
+        ws._writer.cleanup()
 
 
 def write_xlsx(items: Iterable[Item], path: str | Path, chinese_header: bool = False) -> None:
@@ -45,8 +49,8 @@ def write_xlsx(items: Iterable[Item], path: str | Path, chinese_header: bool = F
     try:
         for row in rows(items):
             ws.append([_cell(v) for v in row])
+        with atomic.target(path) as tmp:
+            wb.save(tmp)
     except BaseException:
         _discard(ws)
         raise
-    with atomic.target(path) as tmp:
-        wb.save(tmp)

@@ -12,6 +12,8 @@ Value = int | Decimal | None
 
 #: What reports print for "no value": a blank is never a zero.
 BLANK_MARKS = frozenset({"", "/", "-", "—", "–", "－", "／", "--", "——", "\\", "空", "无"})
+#: The printed ones: a mark that stands in a value's place (an empty cell is no mark).
+PRINTED_BLANKS = BLANK_MARKS - {""}
 
 _NUMBER = re.compile(r"^[+\-－]?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?$|^[+\-－]?\d+(?:\.\d+)?$")
 

@@ -14,10 +14,10 @@
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 
 from gongkai.read import limits
+from gongkai.read.chars import join_pieces
 from gongkai.read.document import Document, ReadError
 from gongkai.read.docx_xml import (
     body_of,
@@ -34,7 +34,6 @@ _CHUNK = 1024 * 1024
 _MAIN = "word/document.xml"
 _ALT_CHUNK_NOTE = "DOCX 含嵌入的外部内容块（altChunk），其中的文字未读取"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’]")
 
 
 def _open_body(data: bytes):
@@ -66,18 +65,6 @@ def _count_unzipped(data: bytes) -> None:
                     if info.filename == _MAIN and size > limits.LIMITS.docx_xml:
                         raise limits.exceeded("docx_xml")
                     limits.check("unzipped", total)
-
-
-def join_pieces(pieces: list[str]) -> str:
-    """Cell paragraphs joined: no separator between two Chinese characters, a space otherwise."""
-    out = ""
-    for p in (p.strip() for p in pieces):
-        if not p:
-            continue
-        if out and not (_CJK.match(out[-1]) and _CJK.match(p[0])):
-            out += " "
-        out += p
-    return out
 
 
 class _Reader:

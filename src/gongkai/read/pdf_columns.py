@@ -14,13 +14,12 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from gongkai.model.values import PRINTED_BLANKS
 from gongkai.read.pdf_layout import Cell, VLine
-
-_BLANK_MARKS = {"/", "-", "—", "－", "／", "–", "\\"}
 
 
 def _is_value(c: Cell) -> bool:
-    return c.numeric or c.text in _BLANK_MARKS
+    return c.numeric or c.text in PRINTED_BLANKS
 
 
 def value_cells(line: VLine) -> list[Cell]:

@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from gongkai.read.chars import CJK
 from gongkai.read.pdf_chars import Char
 
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+_CJK = re.compile("[" + CJK + "]")
 _NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?%?")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from gongkai.model.values import BLANK_MARKS, looks_numeric
+from gongkai.model.values import PRINTED_BLANKS, looks_numeric
 from gongkai.read.document import Document
 from gongkai.read.units import MONEY_UNITS, bare_value, is_lone_note
 
@@ -18,7 +18,6 @@ from gongkai.read.units import MONEY_UNITS, bare_value, is_lone_note
 _ENUMERATOR = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十]+\s*[)）]|\d+\s*[.、．])"
 )
-_VALUE_MARKS = BLANK_MARKS - {""}
 
 
 @dataclass
@@ -40,7 +39,7 @@ class DataRow:
 def is_value(cell: str) -> bool:
     if cell.isascii() and cell.isdigit():
         return True  # most cells: a plain count, without the regex
-    return looks_numeric(cell) or cell in _VALUE_MARKS
+    return looks_numeric(cell) or cell in PRINTED_BLANKS
 
 
 def _without_unit(cell: str, money: set[str]) -> str:
