@@ -54,6 +54,7 @@ class Table:
         # Ids of each row, built once: readers and checks ask for them per report.
         by_row = {r.key: tuple(self.cell_id(r, c) for c in self.columns) for r in self.rows}
         object.__setattr__(self, "_row_ids", by_row)
+        object.__setattr__(self, "_ids", tuple(i for r in self.rows for i in by_row[r.key]))
 
     def cell_id(self, row: Row | str, column: Column | str) -> str:
         r = row if isinstance(row, str) else row.key
@@ -71,7 +72,7 @@ class Table:
 
     @property
     def ids(self) -> list[str]:
-        return [self.cell_id(r, c) for r in self.rows for c in self.columns]
+        return list(self._ids)
 
 
 @dataclass(frozen=True)
@@ -88,9 +89,12 @@ class Format:
     tables: tuple[Table, ...]
     sections: tuple[Section, ...] = field(default=())
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_ids", tuple(i for t in self.tables for i in t._ids))  # built once
+
     @property
     def ids(self) -> list[str]:
-        return [i for t in self.tables for i in t.ids]
+        return list(self._ids)
 
     def table(self, key: str) -> Table:
         return next(t for t in self.tables if t.key == key)

@@ -32,14 +32,15 @@ def extract(doc: Document, source: str | None = None) -> Report:
     regions = find_sections(doc)
     title = meta.find_title(doc, regions)
     body, year = meta.body_and_year(title)
-    all_text = "\n".join(line.text for line in doc.lines)
+    texts = [line.text for line in doc.lines]
+    all_text = "\n".join(texts)
     if year is None:
         year = meta.year_from_text(all_text)
     if body is None:
         body = meta.body_from_text(doc)
     if year is not None and year < meta.FIRST_YEAR:
         raise ReadError(f"这是 {year} 年度的报告：2019 年以前的年度报告不是国家统一格式，不在支持范围内")
-    version = meta.detect_format(doc, regions, year)
+    version = meta.detect_format(texts, regions, year)
     report = Report.blank(version, source=source, body=body, year=year, title=title)
     fmt = get(version)
     used: dict[int, list[str]] = {}  # line where a printed row's values start → the cells they filled

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 
 from gongkai.read.rows import DataRow
@@ -46,7 +47,7 @@ def _splits(tokens: list[str], n: int, group: int | None, gaps: bool = True) -> 
     if not group:
         yield from _free(digits, 0, n, cuts, [])
         return
-    yield from _blocks(digits, 0, n // group, group, cuts, [])
+    yield from _blocks(_Values(digits, cuts), 0, n // group, group, [])
 
 
 def _crosses(cuts: set[int], start: int, end: int) -> bool:
@@ -75,28 +76,73 @@ def _summing(values: _Values, at: int, end: int, left: int, target: int, parts: 
     """Cut digits[at:end] into `left` numbers that add up to `target`.
 
     Meet in the middle: the first half of the numbers is cut every way from the start, the second
-    half every way from the end, and the two are joined where they meet at the same position with
-    sums that add up to the target — width^(left/2) steps each instead of width^left together."""
+    half but one every way from the end, and the number between them is read off where a first half
+    ends and must be what the target still lacks — width^(left/2) steps each instead of width^left."""
     width = min(len(str(target)), _WIDEST)  # each part is at most the target, so at most as long
     room = end - at
-    # `left` parts of `room` digits: each has at most `width` digits, and together they reach at
-    # least 10^(room-left) only when the target is that large
-    if room < left or room > left * width or width > room - left + 1 + len(str(left)):
+    if room < left or room > left * width:
+        return
+    least, most = _bounds(width, left)[room]  # what `left` numbers printed in `room` digits can add up to
+    if not least <= target <= most:
         return
     first = left // 2
-    digits = values.digits
     heads: dict[tuple[int, int], list[tuple[int, ...]]] = {}
     for pos, total, cut in values.forward(at, end, first, left - first, width, target):
         heads.setdefault((pos, total), []).append(cut)
     if not heads:
         return
-    for pos, total, cut in values.backward(at, end, left - first, first, width, target):
-        for head in heads.get((pos, target - total), ()):
-            bounds = (at, *head, *cut[1:])  # the halves meet at `pos`
-            yield [*parts, *(digits[x:y] for x, y in pairwise(bounds))]
+    starts = sorted({pos for pos, _ in heads})
+    digits, rows, cuts = values.digits, values.rows, values.cuts
+    for meet, total, cut in values.backward(at, end, left - first - 1, first + 1, width, target):
+        for pos in starts:
+            k = meet - pos
+            if k > width:
+                continue
+            if k < 1:
+                break
+            v = (rows[pos] or values.row(pos))[k]
+            if v < 0 or (cuts and _crosses(cuts, pos, meet)):
+                continue
+            for head in heads.get((pos, target - total - v), ()):
+                bounds = (at, *head, *cut)  # head ends at pos, cut starts at meet
+                yield [*parts, *(digits[x:y] for x, y in pairwise(bounds))]
 
 
 _WIDEST = 18  # digits of the longest number a cut considers (an int64 count)
+_POW = [10**d for d in range(_WIDEST + 2)]
+
+
+@cache
+def _bounds(width: int, count: int) -> tuple[tuple[int, int], ...]:
+    """(least, most) that `count` numbers (no leading zeros, 1 to `width` digits each) printed in d
+    digits can add up to, for d = 0 … count × width (d below `count` cannot hold them: nothing fits).
+
+    A number of k digits lies in [10^(k-1), 10^k - 1] (0 for k = 1); the sum is least when the digits
+    are spread evenly over the numbers and most when as many numbers as can are `width` long."""
+    if count == 0:
+        return ((0, 0),)
+    out = []
+    for d in range(count * width + 1):
+        if d < count:
+            out.append((1, 0))  # an empty range
+            continue
+        high = -(-d // count)  # even spread: `longer` numbers of `high` digits, the rest one less
+        longer = d - count * (high - 1)
+        least = longer * _lowest(high) + (count - longer) * _lowest(high - 1)
+        if width == 1:
+            most = 9 * count
+        else:
+            full = min(count, (d - count) // (width - 1))
+            extra = d - count - full * (width - 1)
+            most = full * (_POW[width] - 1)
+            if full < count:
+                most += _POW[1 + extra] - 1 + 9 * (count - full - 1)
+        out.append((least, most))
+    return tuple(out)
+
+
+def _lowest(k: int) -> int:
+    return _POW[k - 1] if k > 1 else 0
 
 
 class _Values:
@@ -105,19 +151,21 @@ class _Values:
 
     def __init__(self, digits: str, cuts: set[int]) -> None:
         self.digits, self.cuts = digits, cuts
-        self._rows: dict[int, list[int]] = {}
+        self.nines = _digit_sums(digits)
+        self.rows: list[list[int] | None] = [None] * len(digits)  # row(at) once built
 
     def row(self, at: int) -> list[int]:
         """row(at)[k]: the number digits[at:at+k] (k up to `_WIDEST`), -1 where it starts with 0."""
-        found = self._rows.get(at)
+        found = self.rows[at]
         if found is None:
             d = self.digits
             stop = min(_WIDEST, len(d) - at)
             if d[at] == "0":
                 found = [-1, 0] + [-1] * (stop - 1)
-            else:
-                found = [-1] + [int(d[at : at + k]) for k in range(1, stop + 1)]
-            self._rows[at] = found
+            else:  # the prefixes of one number: fewer int() calls than one per length
+                whole, pows = int(d[at : at + stop]), _POW[stop - 1 :: -1]
+                found = [-1] + [whole // p for p in pows]
+            self.rows[at] = found
         return found
 
     def forward(self, at, end, count, after, width, limit):
@@ -132,6 +180,7 @@ class _Values:
             out.append((at, total, cut))
             return
         later = count - 1 + after
+        bounds = _bounds(width, later)
         row = self.row(at)
         cuts = self.cuts
         for k in range(1, min(width, end - at) + 1):
@@ -144,7 +193,14 @@ class _Values:
             value = total + v
             if value > limit:
                 break
-            if rest <= later * width:
+            if rest > later * width:
+                continue
+            least, most = bounds[rest]  # what the numbers still to come can add up to
+            if not least <= limit - value <= most:
+                continue
+            if count == 1:
+                out.append((at + k, value, (*cut, at + k)))  # a leaf without one more call
+            else:
                 self._forward(at + k, end, count - 1, after, width, limit, value, (*cut, at + k), out)
 
     def backward(self, start, end, count, before, width, limit):
@@ -159,35 +215,42 @@ class _Values:
             out.append((end, total, cut))
             return
         earlier = count - 1 + before
-        cuts = self.cuts
+        bounds = _bounds(width, earlier)
+        cuts, rows = self.cuts, self.rows
         for k in range(1, min(width, end - start) + 1):
             rest = end - k - start
             if rest < earlier:
                 break
             if cuts and _crosses(cuts, end - k, end):
                 break
-            v = self.row(end - k)[k]
+            v = (rows[end - k] or self.row(end - k))[k]
             if v < 0:
                 continue
             value = total + v
             if value > limit:
                 break
-            if rest <= earlier * width:
+            if rest > earlier * width:
+                continue
+            least, most = bounds[rest]
+            if not least <= limit - value <= most:
+                continue
+            if count == 1:
+                out.append((end - k, value, (end - k, *cut)))
+            else:
                 self._backward(start, end - k, count - 1, before, width, limit, value, (end - k, *cut), out)
 
 
-def _blocks(digits: str, at: int, blocks: int, size: int, cuts: set[int], parts: list[str]):
+def _blocks(values: _Values, at: int, blocks: int, size: int, parts: list[str]):
     """Cut digits[at:] into `blocks` blocks of `size` numbers, each ending with the sum of the rest.
 
     A number is congruent to the sum of its digits modulo 9, so the parts of a block can add up to
     its total only when their digits and the total's digits agree modulo 9: most candidate totals
     are dismissed without a search."""
     if blocks == 0:
-        if at == len(digits):
+        if at == len(values.digits):
             yield list(parts)
         return
-    nines = _digit_sums(digits)
-    values = _Values(digits, cuts)
+    digits, cuts, nines = values.digits, values.cuts, values.nines
     ends = [len(digits)] if blocks == 1 else range(at + size, len(digits) - (blocks - 1) * size + 1)
     for end in ends:
         for t in range(1, end - at - (size - 1) + 1):
@@ -198,7 +261,7 @@ def _blocks(digits: str, at: int, blocks: int, size: int, cuts: set[int], parts:
                 continue
             for block in _summing(values, at, end - t, size - 1, int(total), []):
                 parts.extend([*block, total])
-                yield from _blocks(digits, end, blocks - 1, size, cuts, parts)
+                yield from _blocks(values, end, blocks - 1, size, parts)
                 del parts[len(parts) - size :]
 
 

@@ -144,10 +144,11 @@ def marked_version(key: str) -> Version | None:
     return Version.V2019 if old > new else Version.V2021
 
 
-def detect_format(doc: Document, regions: Regions, year: int | None) -> Version:
+def detect_format(texts: list[str], regions: Regions, year: int | None) -> Version:
+    """The format version from the tables' own labels (`texts`: the document's lines), else the year."""
     start = regions.loose_span(2)[0]
     end = regions.loose_span(4)[1]
-    key = label_key(" ".join(line.text for line in doc.lines[start:end]))
+    key = label_key(" ".join(texts[start:end]))
     marked = marked_version(key)
     if marked is not None:
         return marked

@@ -37,6 +37,9 @@ _CONTROLS = dict.fromkeys(
     [*(c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)), *range(0x7F, 0xA0)], ord(" ")
 )
 _TABLE = {**_CONTROLS, **_WIDTH, **_SPACES, **_ZERO_WIDTH, ord("\r"): None}
+# str.translate looks every character up in the table; most text has few to change, so the regex
+# finds the runs that do and only they are translated.
+_TO_TRANSLATE = re.compile("[" + re.escape("".join(map(chr, _TABLE))) + "]+")
 
 # OpenCC is the costliest step and most reports are simplified already, so it runs only on text that
 # holds a traditional character: one of the traditional forms of the format's own labels, or of
@@ -90,7 +93,7 @@ def one_line_end(text: str) -> str:
 
 def clean(text: str) -> str:
     """Normalise a whole document's text (see module docstring). Line structure is kept."""
-    text = text.translate(_TABLE)
+    text = _TO_TRANSLATE.sub(lambda m: m.group().translate(_TABLE), text)
     if "(" in text or "（" in text:
         text = strip_pinyin(text)
     return to_simplified(text)
@@ -101,6 +104,20 @@ _NOT_KEY = re.compile(r"[^0-9A-Za-z" + HAN + r"]+")
 
 def label_key(text: str) -> str:
     """A label folded for matching: only Han characters, digits and letters, NFKC-normalised."""
+    if len(text) <= _SHORT:
+        return _short_key(text)
+    return _fold(text)
+
+
+_SHORT = 80  # labels and headings: short, and the same in every report of a batch
+
+
+@lru_cache(maxsize=8192)
+def _short_key(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     return _NOT_KEY.sub("", unicodedata.normalize("NFKC", text))
 
 

@@ -39,7 +39,7 @@ class DataRow:
 def is_value(cell: str) -> bool:
     if cell.isascii() and cell.isdigit():
         return True  # most cells: a plain count, without the regex
-    return looks_numeric(cell) or cell in PRINTED_BLANKS
+    return bool(cell) and (cell in PRINTED_BLANKS or looks_numeric(cell))
 
 
 def _without_unit(cell: str, money: set[str]) -> str:
@@ -68,6 +68,18 @@ def split_cell(cell: str, money: set[str] | None = None) -> list[str]:
     return ([" ".join(parts[:k])] if k else []) + parts[k:]
 
 
+def _line_cells(real_cells, money: set[str]) -> list[str]:
+    """A line's cells stripped, lone notes dropped, labels split from trailing numbers."""
+    out: list[str] = []
+    for c in real_cells:
+        c = c.strip()
+        if not c or (c.isdigit() and c.isascii()):
+            out.append(c)  # most cells: empty or a plain count, nothing to split or drop
+        elif not is_lone_note(c):
+            out.extend(split_cell(c, money))
+    return out
+
+
 GRID_SHAPES = frozenset({"html", "docx", "pdf"})  # readers that keep every cell in its place
 
 
@@ -88,10 +100,10 @@ def build_rows(doc: Document, start: int, end: int) -> list[DataRow]:
     money: set[str] = set()
     for i in range(start, end):
         money.clear()
-        line = [c.strip() for c in doc.lines[i].real_cells]
-        cells = [p for c in line if not is_lone_note(c) for p in split_cell(c, money)]
+        cells = _line_cells(doc.lines[i].real_cells, money)
+        kinds = [is_value(c) for c in cells]
         just_closed = bool(rows) and not cur.label and not cur.tokens
-        labels_only = all(not is_value(c) for c in cells)
+        labels_only = not any(kinds)
         # A blank row of a grid starts with its label; a wrapped label's tail stands alone or under it.
         continues = len(cells) == 1 or (bool(cells) and cells[0] == "")
         if just_closed and labels_only and rows_follow_lines and continues:
@@ -100,13 +112,13 @@ def build_rows(doc: Document, start: int, end: int) -> list[DataRow]:
             if text and not any(_ENUMERATOR.match(t) for t in text):
                 rows[-1].label.extend(text)
                 continue
-        for cell in cells:
+        for cell, value in zip(cells, kinds, strict=True):
             if cell == "":
                 if cur.tokens:
                     cur.tokens.append("")
                 elif cur.label:
                     empties += 1
-            elif is_value(cell):
+            elif value:
                 if not cur.tokens:
                     cur.leading_empty = empties
                     cur.line = i

@@ -59,13 +59,19 @@ class Regions:
         return (max(before) + 1 if before else 0), (min(after) if after else self.total)
 
 
+def _heading_key(cells: list[str | None]) -> str:
+    """The folded text of a line that can be a heading (one non-empty cell), else ""."""
+    texts = [c for c in cells if c]
+    return label_key(texts[0]) if len(texts) == 1 else ""
+
+
 def find_sections(doc: Document) -> Regions:
     starts: dict[int, int | None] = dict.fromkeys(range(1, 7))
+    keys = [_heading_key(line.cells) for line in doc.lines]  # once: a missing heading rescans them
     position = 0
     for number in range(1, 7):
-        for i in range(position, len(doc.lines)):
-            cells = [c for c in doc.lines[i].cells if c]
-            if len(cells) == 1 and _is_heading(number, label_key(cells[0])):
+        for i in range(position, len(keys)):
+            if keys[i] and _is_heading(number, keys[i]):
                 starts[number] = i
                 position = i + 1
                 break
