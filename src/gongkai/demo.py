@@ -493,6 +493,12 @@ def _requests(svc: Services, b: DemoBody, today: date, rnd: random.Random) -> No
     _approvals_in_progress(svc, b, clerk, reviewer, today)
 
 
+def _so_far(today: date, month: int, day: int) -> date:
+    """A date of this year that has already come: early in January the demo's events of February
+    happen today instead (nothing may be recorded after today)."""
+    return min(date(today.year, month, day), today)
+
+
 def _workday(svc: Services, d: date, today: date) -> date:
     cal = svc.store.calendar()
     while not cal.is_workday(d):
@@ -558,9 +564,7 @@ def _records(svc: Services, b: DemoBody, today: date, rnd: random.Random) -> Non
         svc.records.file_appeal(
             clerk,
             b.id,
-            AppealCase(
-                "reconsideration", date(today.year, 2, 16), case_no=f"{b.prefix}复〔{today.year}〕1号"
-            ),
+            AppealCase("reconsideration", _so_far(today, 2, 16), case_no=f"{b.prefix}复〔{today.year}〕1号"),
         )
 
 
@@ -578,7 +582,7 @@ def _proactive(svc: Services, b: DemoBody, today: date, rnd: random.Random) -> N
         ),
         Publication(f"{b.name}{last}年部门预算", "finance", date(last, 2, 20)),
         Publication(f"{b.name}{last}年政府信息公开工作要点", "announcement", date(last, 4, 8)),
-        Publication(f"{b.name}{today.year}年部门预算", "finance", date(today.year, 2, 18)),
+        Publication(f"{b.name}{today.year}年部门预算", "finance", _so_far(today, 2, 18)),
     ]
     for pub in items if b.id == "yx-zrj" else items[:2]:
         entry = svc.proactive.draft(clerk, b.id, pub)
@@ -590,7 +594,7 @@ def _proactive(svc: Services, b: DemoBody, today: date, rnd: random.Random) -> N
             (reviewer, Step.SIGN),
         ):
             a = svc.approvals.step(who, b.id, a.id, step, a.version)
-        on = svc.store.calendar().add_workdays(pub.formed_on, rnd.randint(3, 15))
+        on = min(svc.store.calendar().add_workdays(pub.formed_on, rnd.randint(3, 15)), today)
         svc.approvals.step(clerk, b.id, a.id, Step.RELEASE, a.version, on=on)
         if pub.category == "normative_documents" and b.id == "yx-zrj":
             svc.proactive.repeal(clerk, b.id, entry.row.id, date(last, 12, 1))

@@ -48,6 +48,22 @@ def test_wrong_password_is_refused_in_chinese_and_locks_after_repeated_failures(
     assert login(signed_in(None), "clerk_a", "a-new-password-1").status_code == 303
 
 
+def test_every_login_and_refused_login_of_an_account_is_in_the_audit_log(signed_in, world):
+    c = signed_in(None)
+    before = len(world.store.audit_log(table="users"))
+    assert login(c, "reviewer_a", "wrong-password").status_code == 401
+    assert login(c, "nobody_here", "wrong-password").status_code == 401
+    assert login(c, "reviewer_a").status_code == 303
+    log = world.store.audit_log(table="users")  # newest first
+    new = log[: len(log) - before]
+    got = sorted((a.row_key, a.action, a.by, (a.after or {}).get("why")) for a in new)
+    assert got == [
+        ("reviewer_a", "login", "reviewer_a", None),
+        ("reviewer_a", "login_refused", "reviewer_a", "用户名或密码错误"),
+    ]  # an unknown name is not written down: the log is not a list of guesses
+    assert {(a.after or {}).get("address") for a in new} == {"testclient"}
+
+
 def test_password_change_checks_the_old_one_and_ends_other_sessions(signed_in):
     c = signed_in("clerk_a")
     other = signed_in("clerk_a")

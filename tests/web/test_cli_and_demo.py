@@ -92,3 +92,23 @@ def test_the_demo_reports_accounts_and_catalogue(demo):
     assert demo.proactive.late(op, "yx-zrj")  # a publication 第二十六条 flags
     for a in ACCOUNTS:
         assert demo.accounts.authenticate(a.login, PASSWORD).grants == frozenset(a.grants)
+
+
+@pytest.mark.parametrize("today", [date(2027, 1, 4), date(2027, 2, 10)])
+def test_the_demo_builds_early_in_the_year_with_nothing_after_today(tmp_path, today):
+    # `make run` builds the demo for the real today: its events of February must not fall in the future
+    from gongkai.cli.web import demo_extras
+    from gongkai.demo import build
+
+    svc = build(f"sqlite:///{tmp_path / 'demo.sqlite3'}", today=today, extra=demo_extras())
+    op = Actor.operator("检查")
+    cells = svc.store.annual_report("yx-zrj", today.year - 1).cells
+    assert all(cells[f"requests.{row}.total"] >= 1 for row in OUTCOMES)
+    dates = [
+        e.date
+        for b in svc.store.bodies()
+        for s in svc.requests.list(op, b.id, RequestQuery(limit=1000)).items
+        for e in svc.requests.get(op, b.id, s.case_no).events
+    ]
+    assert dates and max(dates) <= today
+    assert all(a.filed_on <= today for a in svc.records.appeals(op, "yx-zrj"))

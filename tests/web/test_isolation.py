@@ -84,6 +84,8 @@ def test_office_routes_refuse_users_of_other_bodies(app, signed_in, outsider):
         r = _call(c, method, _url(path, body_id="edu"))
         assert r.status_code in (403, 404), f"{method} {path} as {outsider}: {r.status_code}"
         assert "没有权限" in r.text or "不存在" in r.text or "不是" in r.text
+        # the refusal may name the body (its name is public), but shows neither its bar nor its menu
+        assert 'class="contextbar"' not in r.text and "sidenav" not in r.text, f"{method} {path}"
 
 
 def test_office_routes_send_strangers_to_the_login(app, signed_in):

@@ -126,14 +126,19 @@ class AccountService:
         return any(g.body_id and can.can_manage_body(actor, g.body_id) for g in user.grants)
 
     # ------------------------------------------------------------------ login
-    def authenticate(self, login: str, password: str) -> User:
+    def authenticate(self, login: str, password: str, address: str = "") -> User:
         """The user when the password is right; counts failures and locks the account after MAX_FAILURES.
-        The failure count is committed before the refusal is raised."""
+        The failure count is committed before the refusal is raised. Every login and refused login of an
+        account goes to the audit log with `address` (the client's); unknown names are not logged."""
         with self.store.Session.begin() as s:
             row = s.scalar(select(UserRow).where(UserRow.login == (login or "").strip()))
             ok = passwords.verify(row.password_hash if row else None, password or "")
             refusal = self._refusal(s, row, ok, password)
             user = None if refusal else self._user(s, row)
+            if row is not None:
+                action, why = ("login_refused", refusal.message) if refusal else ("login", None)
+                after = {"address": address, "why": why}
+                self.store.audit(s, "users", row.login, action, row.login, after=after)
         if refusal:
             raise refusal
         return user

@@ -41,9 +41,10 @@ def login(request: Request, values: Posted, svc: Svc):
     form = form_of(values, ("login", "password"))
     nxt = _safe_next(values.get("next"))
     limiter, settings = request.app.state.limiter, request.app.state.settings
+    address = request.client.host if request.client else "-"
     try:
-        limiter.check(settings.login_rate, "login", request.client.host if request.client else "-")
-        user = svc.accounts.authenticate(values.get("login", ""), values.get("password", ""))
+        limiter.check(settings.login_rate, "login", address)
+        user = svc.accounts.authenticate(values.get("login", ""), values.get("password", ""), address)
     except GongkaiError as e:
         form.values.pop("password", None)
         form.message = e.message
