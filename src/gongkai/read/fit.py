@@ -181,7 +181,7 @@ class _Values:
             return
         later = count - 1 + after
         bounds = _bounds(width, later)
-        row = self.row(at)
+        row = self.rows[at] or self.row(at)
         cuts = self.cuts
         for k in range(1, min(width, end - at) + 1):
             rest = end - at - k

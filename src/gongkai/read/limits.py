@@ -124,7 +124,7 @@ def check_text(text: str, kind: str = "text") -> None:
 # the ones sloppy pages leave open and the parser closes by itself (p, li, td, th, tr, option, dt, dd).
 _NESTING_TAG = re.compile(
     r"<(/?)(?!(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|p|li|t[dhr]|option|d[dt])\b)"
-    r"[a-zA-Z][^<>]*?(?<!/)>"
+    r"[a-zA-Z][^<>]*(?<!/)>"  # greedy: one run to the tag's end, then the self-closing test
 )
 _STEP = {"": 1, "/": -1}
 
