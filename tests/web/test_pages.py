@@ -97,7 +97,11 @@ def test_the_administrator_creates_a_user_with_a_role(signed_in, world):
         "env/new_clerk",
         "create",
     ) in keys
-    assert "new_clerk" in admin.get("/admin/audit").text
+    edits = admin.get("/admin/audit").text
+    assert "new_clerk" in edits and "新登记员" in edits  # Chinese values as they are, not \u escapes
+    logins = admin.get("/admin/audit?logins=1").text  # signing in is listed apart from the edits
+    assert "login" in logins and "new_clerk" in logins and "testclient" in logins
+    assert ">login<" not in edits and ">create<" not in logins
 
 
 def test_account_page_lists_the_users_places(signed_in):

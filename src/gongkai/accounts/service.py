@@ -26,6 +26,10 @@ MAX_FAILURES = 5  # wrong passwords in a row before the account is locked
 LOCK_MINUTES = 15
 
 
+#: Audit actions of signing in: the administrator's log lists them apart from the edits.
+LOGIN_ACTIONS = ("login", "login_refused")
+
+
 class LoginRefused(GongkaiError):
     """Wrong name or password, a locked or a disabled account: one message that says no more than needed."""
 

@@ -80,6 +80,10 @@ def _summing(values: _Values, at: int, end: int, left: int, target: int, parts: 
     ends and must be what the target still lacks — width^(left/2) steps each instead of width^left."""
     width = min(len(str(target)), _WIDEST)  # each part is at most the target, so at most as long
     room = end - at
+    if left == 0:  # a block of one number: its total alone, and nothing before it
+        if room == 0 and target == 0:
+            yield list(parts)
+        return
     if room < left or room > left * width:
         return
     least, most = _bounds(width, left)[room]  # what `left` numbers printed in `room` digits can add up to

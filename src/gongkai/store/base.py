@@ -7,7 +7,7 @@ nothing. A caller that needs several writes in one transaction (the service laye
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -93,12 +93,23 @@ class StoreBase:
         )
 
     def audit_log(
-        self, *, table: str | None = None, key_prefix: str | None = None, limit: int = 200
+        self,
+        *,
+        table: str | None = None,
+        key_prefix: str | None = None,
+        limit: int = 200,
+        actions: Collection[str] | None = None,
+        skip_actions: Collection[str] = (),
     ) -> list[AuditRow]:
+        """The newest rows first; `actions` keeps only those actions, `skip_actions` leaves them out."""
         with self.Session() as s:
             q = select(AuditRow).order_by(AuditRow.at.desc(), AuditRow.id.desc()).limit(limit)
             if table:
                 q = q.where(AuditRow.table_name == table)
+            if actions is not None:
+                q = q.where(AuditRow.action.in_(list(actions)))
+            if skip_actions:
+                q = q.where(AuditRow.action.not_in(list(skip_actions)))
             if key_prefix:
                 q = q.where(AuditRow.row_key.startswith(key_prefix, autoescape=True))
             return list(s.scalars(q))

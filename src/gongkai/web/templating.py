@@ -20,6 +20,9 @@ templates = Jinja2Templates(directory=str(TEMPLATES))
 env = templates.env
 env.auto_reload = False  # the templates ship with the package: no stat() of every template on every page
 env.globals["ROLE_LABELS"] = ROLE_LABELS
+# |tojson keeps Chinese as it is (the audit log's values are read by people); <, >, & and ' are still
+# escaped by Jinja, so the output stays safe inside HTML and <script>.
+env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
 
 
 def csrf_token(request: Request) -> str:
