@@ -8,7 +8,7 @@ register kept in China closes its day at midnight Beijing time, whatever the ser
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from gongkai.errors import InputError
@@ -31,6 +31,13 @@ def beijing_now() -> datetime:
 
 def beijing_today() -> date:
     return beijing_now().date()
+
+
+def in_beijing(moment: datetime) -> datetime:
+    """A stored moment as Beijing time. The database keeps UTC; SQLite hands it back without its zone."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(BEIJING)
 
 
 def parse_date(value: object, what: str = "日期") -> date:

@@ -100,8 +100,9 @@ def test_the_administrator_creates_a_user_with_a_role(signed_in, world):
     edits = admin.get("/admin/audit").text
     assert "new_clerk" in edits and "新登记员" in edits  # Chinese values as they are, not \u escapes
     logins = admin.get("/admin/audit?logins=1").text  # signing in is listed apart from the edits
-    assert "login" in logins and "new_clerk" in logins and "testclient" in logins
-    assert ">login<" not in edits and ">create<" not in logins
+    assert ">登录<" in logins and "new_clerk" in logins and "testclient" in logins
+    assert ">登录<" not in edits and ">新建<" in edits and ">新建<" not in logins
+    assert "账户权限 env/new_clerk" in edits and "时间（北京时间）" in edits  # in words, in Beijing time
 
 
 def test_account_page_lists_the_users_places(signed_in):

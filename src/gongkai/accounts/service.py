@@ -140,8 +140,8 @@ class AccountService:
             refusal = self._refusal(s, row, ok, password)
             user = None if refusal else self._user(s, row)
             if row is not None:
-                action, why = ("login_refused", refusal.message) if refusal else ("login", None)
-                after = {"address": address, "why": why}
+                action = "login_refused" if refusal else "login"
+                after = {"address": address, **({"why": refusal.message} if refusal else {})}
                 self.store.audit(s, "users", row.login, action, row.login, after=after)
         if refusal:
             raise refusal

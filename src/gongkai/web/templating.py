@@ -13,13 +13,17 @@ from starlette.responses import HTMLResponse
 from starlette.templating import Jinja2Templates
 
 from gongkai.access import ROLE_LABELS
-from gongkai.web import flash, nav
+from gongkai.dates import in_beijing
+from gongkai.web import audit_labels, flash, nav
 
 TEMPLATES = Path(__file__).parent / "templates"
 templates = Jinja2Templates(directory=str(TEMPLATES))
 env = templates.env
 env.auto_reload = False  # the templates ship with the package: no stat() of every template on every page
 env.globals["ROLE_LABELS"] = ROLE_LABELS
+env.globals["AUDIT_ACTIONS"] = audit_labels.ACTIONS
+env.globals["AUDIT_RECORDS"] = audit_labels.RECORDS
+env.filters["beijing"] = in_beijing  # stored moments are UTC; people read Beijing time
 # |tojson keeps Chinese as it is (the audit log's values are read by people); <, >, & and ' are still
 # escaped by Jinja, so the output stays safe inside HTML and <script>.
 env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}

@@ -5,14 +5,14 @@ form), a published 规章 or 规范性文件 repealed, and the yearly decision c
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from fastapi import APIRouter
 from starlette.requests import Request
 from starlette.responses import RedirectResponse
 
 from gongkai.approval import STAGE_LABELS, STEP_LABELS, Stage, Step, steps_from
-from gongkai.dates import BEIJING
+from gongkai.dates import in_beijing
 from gongkai.errors import GongkaiError, PermissionDenied
 from gongkai.proactive import CATEGORY_LABELS, CHANNELS, DOCUMENT_CATEGORIES, Category
 from gongkai.register.active import YearlyCounts
@@ -207,8 +207,7 @@ def _detail_page(request, o, pub_id, *, step_form=None, repeal_form=None, code=2
 
 def beijing_time(at: datetime) -> str:
     """A stored instant (UTC; SQLite gives it back naive) as Beijing wall time."""
-    aware = at if at.tzinfo else at.replace(tzinfo=UTC)
-    return aware.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
+    return in_beijing(at).strftime("%Y-%m-%d %H:%M")
 
 
 @router.get("/proactive/{pub_id:int}/edit")
