@@ -258,8 +258,6 @@ def _blocks(values: _Values, at: int, blocks: int, size: int, parts: list[str]):
     ends = [len(digits)] if blocks == 1 else range(at + size, len(digits) - (blocks - 1) * size + 1)
     for end in ends:
         for t in range(1, end - at - (size - 1) + 1):
-            if end - t - at > (size - 1) * min(t, _WIDEST):
-                continue  # the parts would need more digits than a total of t digits lets them have
             total = digits[end - t : end]
             if not _valid_part(total) or _crosses(cuts, end - t, end):
                 continue
