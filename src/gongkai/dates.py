@@ -33,11 +33,14 @@ def beijing_today() -> date:
     return beijing_now().date()
 
 
+def as_utc(moment: datetime | None) -> datetime | None:
+    """A stored moment with its zone: the database keeps UTC, and SQLite hands it back without one."""
+    return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
+
+
 def in_beijing(moment: datetime) -> datetime:
-    """A stored moment as Beijing time. The database keeps UTC; SQLite hands it back without its zone."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(BEIJING)
+    """A stored moment as Beijing time."""
+    return as_utc(moment).astimezone(BEIJING)
 
 
 def parse_date(value: object, what: str = "日期") -> date:

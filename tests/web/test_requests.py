@@ -10,6 +10,8 @@ import docx
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from tests.web.conftest import ADMIN, post
 
+from gongkai.dates import in_beijing
+
 CASE = "甲教公开〔2026〕7号"
 URL = f"/office/edu/requests/{quote(CASE, safe='')}"
 
@@ -165,4 +167,7 @@ def test_voiding_an_event_needs_a_reason(signed_in, world):
     r = post(c, f"{URL}/correct", {"content": "更正后的内容", "reason": ""})
     assert r.status_code == 422 and errors(r.text)["reason"] == "更正须写明理由"
     assert post(c, f"{URL}/correct", {"content": "更正后的内容", "reason": "笔误"}).status_code == 303
-    assert "更正后的内容" in c.get(URL).text
+    page = c.get(URL).text
+    assert "更正后的内容" in page
+    recorded = in_beijing(view.stored.log[0].recorded_at).strftime("%Y-%m-%d %H:%M")
+    assert f"登记于 {recorded}" in page  # stored in UTC, shown in Beijing time like every log page

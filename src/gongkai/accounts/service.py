@@ -18,6 +18,7 @@ from gongkai.access import permissions as can
 from gongkai.access.roles import BODY_ROLES
 from gongkai.accounts import passwords
 from gongkai.accounts.models import UserGrantRow, UserRow
+from gongkai.dates import as_utc
 from gongkai.errors import ConflictError, GongkaiError, InputError, NotFoundError, PermissionDenied
 from gongkai.store import Store
 from gongkai.store.models import Body, RegionRow
@@ -66,11 +67,6 @@ def _grant_key(g: Grant) -> tuple:
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-def _aware(d: datetime | None) -> datetime | None:
-    """SQLite gives naive datetimes back; they were stored in UTC."""
-    return d.replace(tzinfo=UTC) if d is not None and d.tzinfo is None else d
 
 
 class AccountService:
@@ -151,7 +147,7 @@ class AccountService:
         if row is None:
             return LoginRefused("用户名或密码错误")
         now = self.clock()
-        locked = _aware(row.locked_until)
+        locked = as_utc(row.locked_until)
         if locked is not None and locked > now:
             minutes = max(1, int((locked - now).total_seconds() // 60) + 1)
             return LoginRefused(f"密码错误次数过多，账户已锁定，请{minutes}分钟后再试或联系管理员")
@@ -331,7 +327,7 @@ def _make_user(row: UserRow, grants: Iterable) -> User:
         row.login,
         row.display_name,
         row.active,
-        _aware(row.locked_until),
+        as_utc(row.locked_until),
         frozenset(Grant(Role(g.role), g.body_id, g.region_id) for g in grants),
         row.password_hash[-16:],  # the session stamp
     )
