@@ -10,6 +10,7 @@ a person.
 
 from __future__ import annotations
 
+import zipfile
 from typing import Any, ClassVar
 
 
@@ -72,3 +73,16 @@ class LimitExceeded(InputError):
 
     code = "limit"
     http_status = 413
+
+
+# What the standard library's zipfile raises on a damaged archive (DOCX, XLSX) besides BadZipFile:
+# a header naming an unknown version or method (NotImplementedError), an encrypted member
+# (RuntimeError), sizes and offsets that lie (EOFError, OSError, ValueError).
+BROKEN_ZIP: tuple[type[Exception], ...] = (
+    zipfile.BadZipFile,
+    NotImplementedError,
+    RuntimeError,
+    EOFError,
+    OSError,
+    ValueError,
+)

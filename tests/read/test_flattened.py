@@ -125,3 +125,94 @@ def test_units_inside_a_flattened_section_two():
     assert f"政府集中采购{projects} {fee}" in text
     got = _read(text.replace(f"政府集中采购{projects} {fee}", f"政府集中采购{projects}件 {fee}万元"))
     assert {k: got.cells[k] for k in want.cells} == want.cells
+
+
+def _replace(text: str, old: str, new: str) -> str:
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+def test_a_label_printed_with_half_width_punctuation_and_its_remark():
+    """`(二) 部分公开 (区分处理的, 只计这一情形, 不计其他情形)` as a converter prints it."""
+    want = consistent_report(23, "2021")
+    text = _replace(
+        flattened(want),
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        "(二) 部分公开 (区分处理的, 只计这一情形, 不计其他情形)",
+    )
+    got = _read(text)
+    assert {k: got.cells[k] for k in want.cells} == want.cells
+
+
+def test_a_remark_between_a_shortened_label_and_its_values_is_skipped():
+    want = consistent_report(29, "2021")
+    text = _replace(flattened(want), "（区分处理的，只计这一情形，不计其他情形）", "（区分处理的只计此项）")
+    got = _read(text)
+    assert {k: got.cells[k] for k in want.cells} == want.cells
+
+
+def test_a_long_label_cut_in_two_by_its_own_values():
+    """A wrapped cell flattened: `…不再处理其 values 政府信息公开申请3.其他…`."""
+    want = consistent_report(37, "2021")
+    label = "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其"
+    text = flattened(want)
+    start = text.index(label) + len(label)
+    values = text[start + len("政府信息公开申请") : text.index("3.其他", start)]
+    text = text[:start] + values + "政府信息公开申请" + text[text.index("3.其他", start) :]
+    got = _read(text)
+    assert {k: got.cells[k] for k in want.cells} == want.cells
+
+
+def test_a_group_label_printed_after_a_row_ends_its_values():
+    """PDF text order puts a group's label (（六）其他处理) after the row above it, sometimes with
+    values of its own: the row above keeps its values, the group's rows are named missing."""
+    want = consistent_report(41, "2021")
+    text = flattened(want)
+    other = text.index("（六）其他处理")
+    total = text.index("（七）总计")
+    text = text[:other] + "（六）其他处理1 0 0 0 0 0 1" + text[total:]
+    got = _read(text)
+    row = [k for k in want.cells if k.startswith("requests.not_handled.confirmation.")]
+    assert {k: got.cells[k] for k in row} == {k: want.cells[k] for k in row}
+    gone = {k for k in want.cells if k.startswith("requests.other.")}
+    assert all(got.cells[k] is None for k in gone)
+    assert gone <= {c for f in got.findings if f.rule == "read.row_missing" for c in f.cells}
+
+
+def _table_four_values(text: str) -> tuple[int, int]:
+    """Where table 四's values start (after its header's last 总计) and where section 五 starts."""
+    five = text.index("五、存在的主要问题")
+    return text.rindex("总计", 0, five) + len("总计"), five
+
+
+def test_broken_header_words_of_section_four_before_its_values():
+    """The header of table 四 in a PDF's text order leaves pieces (`结果 审 结`) before the values."""
+    want = consistent_report(43, "2021")
+    text = flattened(want)
+    start, _ = _table_four_values(text)
+    got = _read(text[:start] + "结果审结" + text[start:])
+    assert {k: got.cells[k] for k in want.cells} == want.cells
+
+
+def test_section_four_heading_without_values_is_named():
+    want = consistent_report(47, "2021")
+    text = flattened(want)
+    start, five = _table_four_values(text)
+    got = _read(text[:start] + "（本年度无相关情况）" + text[five:])
+    appeals = [k for k in want.cells if k.startswith("appeals.")]
+    assert all(got.cells[k] is None for k in appeals)
+    assert set(appeals) <= {c for f in got.findings if f.severity.value == "error" for c in f.cells}
+
+
+@pytest.mark.parametrize("spaced", [False, True])
+def test_breadcrumbs_and_page_tools_are_not_the_body(spaced):
+    """No metadata lines: the title is found after breadcrumbs and page tools, with a space or not
+    between the body and the year, and not in the opening paragraph's `2023年1月1日…报告`."""
+    want = consistent_report(53, "2021")
+    text = flattened(want).split("\n", 3)[3]  # without 标题/发布时间/原文链接
+    title = f"{want.body} {want.year}年政府信息公开工作年度报告" if spaced else want.title
+    text = _replace(text, want.title, f"{title} 发布时间：{want.year + 1}-01-20 来源：本站 字号：大 中 小 ")
+    opening = f"本报告中所列数据统计期限自{want.year}年1月1日起，如对本报告有疑问请联系。"
+    text = _replace(text, "一、总体情况", opening + "一、总体情况")
+    got = _read(text)
+    assert (got.body, got.year) == (want.body, want.year)

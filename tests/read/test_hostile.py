@@ -28,6 +28,7 @@ REFUSED = {
     "docx-zip-bomb": ("read.limit.unzipped", "DOCX 解压后的大小超过上限（200 MB）"),
     "docx-zip-liar": ("read", "DOCX 文件已损坏"),
     "docx-entities": ("read", "DOCX"),
+    "docx-zip-version": ("read", "压缩文件已损坏"),
     "pdf-content-bomb": ("read.limit.page_content", "第 2 页：PDF 单页内容解压后的大小超过上限（32 MB）"),
     "pdf-many-pages": ("read.limit.pages", "共 2000 页，PDF 页数超过上限（500 页）"),
 }

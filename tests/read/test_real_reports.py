@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import random
 from decimal import Decimal
 
 import pytest
 from tests.conftest import SHARED, gold_cases, shared_or_skip
 
 from gongkai.format import get
-from gongkai.read import read_path
+from gongkai.read import read_bytes, read_document, read_path
+from gongkai.samples.shapes import flatten_lines
 
 CASES = gold_cases("gold") + gold_cases("corpus", "gold")
 
@@ -77,3 +79,22 @@ def test_2021_report_printing_the_old_single_other_row_is_an_error():
         "requests.other.fee_unpaid.natural_person",
     }
     assert got.cells["requests.other.fee_unpaid.total"] is None
+
+
+@pytest.mark.parametrize(("report", "gold"), CASES, ids=[c[0].name for c in CASES])
+def test_real_report_flattened_by_a_crawler(report, gold):
+    """Each real report's own lines run together on one line, as archive crawlers store pages, with
+    and without metadata, with stray spaces: body, year and format right, no number other than the
+    report's own, every blank named by a finding. (How many cells are read is measured by
+    benchmarks/flattened_real.py; the ambiguous runs of a real report stay blank.)"""
+    want = json.loads(gold.read_text())
+    lines = [line.real_cells for line in read_document(report.read_bytes()).lines]
+    title = read_path(report).title
+    for noise, metadata in [(None, True), (1, False), (2, True)]:
+        text = flatten_lines(lines, title, None if noise is None else random.Random(noise), metadata)
+        got = read_bytes(text.encode(), "flat.txt")
+        assert (str(got.format), got.year, got.body) == (want["format"], want["year"], want["body"])
+        named = {c for f in got.findings for c in f.cells}
+        for cell, value in want["cells"].items():
+            assert got.cells[cell] is None or _same(got.cells[cell], value), (cell, noise)
+            assert got.cells[cell] is not None or value is None or cell in named, (cell, noise)

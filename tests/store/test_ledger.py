@@ -14,6 +14,7 @@ import pytest
 from gongkai.errors import GongkaiError
 from gongkai.register import Request, event
 from gongkai.register.active import AppealCase, Document, YearlyCounts
+from gongkai.samples.hostile import zip_version
 from gongkai.store.ledger import import_ledger, ledger_rows, write_ledger
 
 
@@ -169,6 +170,11 @@ def test_not_a_ledger(store, body, tmp_path):
     garbage.write_bytes(b"\x00\x01garbage" * 100)
     with pytest.raises(Exception, match="不是有效的 Excel 文件"):
         import_ledger(store, body, garbage, "甲")
+    damaged = tmp_path / "z.xlsx"  # found by fuzzing DOCX: a zip version that does not exist
+    write_ledger(ledger_rows(store, body, private=False), tmp_path / "good.xlsx", private=False)
+    damaged.write_bytes(zip_version((tmp_path / "good.xlsx").read_bytes()))
+    with pytest.raises(GongkaiError, match=r"z\.xlsx：不是有效的 Excel 文件"):
+        import_ledger(store, body, damaged, "甲")
     other = tmp_path / "y.csv"
     other.write_text("a,b,c\n1,2,3\n", encoding="utf-8")
     with pytest.raises(Exception, match="表头不是台账的列"):

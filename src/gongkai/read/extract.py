@@ -285,6 +285,9 @@ def _read_appeals(doc: Document, regions, report: Report, used: dict[int, list[s
     printed = [r for r in rows if any(r.tokens)]
     rows = printed or rows[-1:]  # header rows with blank cells carry no values
     if not rows:
+        if regions.starts[4] is not None:  # the heading is there, its table is not (or unreadable)
+            said = "第四部分：有标题，但没有读到行政复议、行政诉讼的数值"
+            report.findings.append(error("read.row_missing", said, APPEALS.ids))
         return
     used.update({r.line: list(APPEALS.ids) for r in rows if r.tokens})
     # The national layout prints the 15 cells as one row; some reports print a row per group, so

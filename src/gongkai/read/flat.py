@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import NamedTuple
 
 from gongkai.format.spec import APPEALS, SECTIONS, Format, Version, get
 from gongkai.read.document import Document
-from gongkai.read.meta import marked_version
+from gongkai.read.meta import looks_like_title, marked_version
 from gongkai.read.normalize import label_key
 from gongkai.read.sections import cut_footer
 from gongkai.read.settings import SETTINGS
@@ -30,26 +31,36 @@ _META = re.compile(
 _RUN = re.compile(r"\s*((?:" + NUMBER_WITH_UNIT + r"|[/／—–\-－]+|\s+)*)")
 _TOKEN = re.compile(NUMBER_WITH_UNIT + r"|[/／—–\-－]+")
 _DIGIT = re.compile(r"\d")
+# A remark printed between a label and its values, without digits: （区分处理的，只计这一情形…）
+_REMARK = re.compile(r"\s*[(（][^()（）\d]{1,40}[)）]")
+
+
+class _RowPattern(NamedTuple):
+    label: str
+    whole: re.Pattern
+    head: re.Pattern | None  # for a long label that its values may cut in two
+
+
+# Punctuation a label may be printed with in either width (quotes may be left out).
+_EITHER_WIDTH = {
+    ch: pattern
+    for chars, pattern in [
+        ("(（", "[(（]"),
+        (")）", "[)）]"),
+        (".．、", "[.．、]"),
+        ('“”"', '[“”"]?'),
+        ("，,", "[，,]"),
+        ("；;", "[；;]"),
+        ("：:", "[：:]"),
+    ]
+    for ch in chars
+}
 
 
 def _loose(text: str) -> str:
     """A pattern for `text` with spaces allowed between any two characters, and either width of
-    brackets, dots and commas."""
-    out = []
-    for ch in text:
-        if ch in "(（":
-            out.append("[(（]")
-        elif ch in ")）":
-            out.append("[)）]")
-        elif ch in ".．、":
-            out.append("[.．、]")
-        elif ch in '“”"':
-            out.append('[“”"]?')
-        elif ch.isspace():
-            continue
-        else:
-            out.append(re.escape(ch))
-    return _SPACE.join(out)
+    brackets, dots, commas and colons."""
+    return _SPACE.join(_EITHER_WIDTH.get(ch) or re.escape(ch) for ch in text if not ch.isspace())
 
 
 def _label_pattern(label: str, variants: tuple[str, ...] = ()) -> re.Pattern:
@@ -64,25 +75,52 @@ def _label_pattern(label: str, variants: tuple[str, ...] = ()) -> re.Pattern:
     return re.compile("|".join(f"(?:{_loose(f)})" for f in sorted(set(forms), key=len, reverse=True)))
 
 
+def _head_pattern(label: str) -> re.Pattern | None:
+    """A long label cut by its own values, as a wrapped cell flattens (`…不再处理其0 0 0政府信息公开
+    申请`): its first characters, then as many of the rest as follow in order."""
+    chars = [ch for ch in label if not ch.isspace()]
+    if len(chars) < SETTINGS.flat_wrapped_label_chars:
+        return None
+    head = SETTINGS.flat_wrapped_label_chars // 2
+    tail = ""
+    for ch in reversed(chars[head:]):
+        tail = f"(?:{_SPACE}{_loose(ch)}{tail})?"
+    return re.compile(_loose("".join(chars[:head])) + tail)
+
+
 @cache
 def _section_patterns() -> tuple[re.Pattern, ...]:
     return tuple(re.compile(_loose(s.title)) for s in SECTIONS)
 
 
 @cache
-def _row_patterns(version: Version) -> dict[int, list[tuple[str, re.Pattern]]]:
-    """Per table section (二, 三): (official label, pattern) of each row in the format's order."""
+def _row_patterns(version: Version) -> dict[int, list[_RowPattern]]:
+    """Per table section (二, 三): each row in the format's order."""
     fmt: Format = get(version)
-    out: dict[int, list[tuple[str, re.Pattern]]] = {2: [], 3: []}
+    out: dict[int, list[_RowPattern]] = {2: [], 3: []}
     for t in fmt.tables:
         if t.section in out:
             for r in t.rows:
-                out[t.section].append((r.label, _label_pattern(r.label, r.variants)))
+                out[t.section].append(
+                    _RowPattern(r.label, _label_pattern(r.label, r.variants), _head_pattern(r.label))
+                )
     return out
+
+
+@cache
+def _group_pattern(version: Version) -> re.Pattern:
+    """The groups' own labels (（三）不予公开 …): text that ends a row's values, never a row."""
+    groups = {r.group for t in get(version).tables for r in t.rows if r.group}
+    return re.compile("|".join(_loose(g) for g in sorted(groups, key=len, reverse=True)))
 
 
 _APPEAL_HEADERS = re.compile(
     "|".join(_loose(c.label) for c in APPEALS.columns) + "|" + _loose("尚未审结") + "|" + _loose("总计")
+)
+
+
+_HEADER_PIECES = re.compile(
+    "[\\s" + "".join(sorted({ch for c in APPEALS.columns for ch in c.label} | set("尚未审结总计"))) + "]+"
 )
 
 
@@ -116,7 +154,7 @@ def read_flat(text: str) -> Document:
         doc.add([SECTIONS[number - 1].title])
         part = flat[heading_end:end]
         if number in (2, 3):
-            _table_rows(doc, part, _row_patterns(version)[number])
+            _table_rows(doc, part, _row_patterns(version)[number], _group_pattern(version))
         elif number == 4:
             _appeal_rows(doc, part)
         else:
@@ -150,7 +188,7 @@ def _spans(starts, total: int):
 def _prefix(doc: Document, text: str) -> None:
     """Before section 一: breadcrumbs and page tools, the title, an opening paragraph."""
     text = SETTINGS.page_tools.sub(" ", text)
-    title = _TITLE.findall(text)
+    title = [t for t in _TITLE.findall(text) if looks_like_title(t)]
     if title:
         doc.add([title[-1].strip()])
         text = text[text.rfind(title[-1]) + len(title[-1]) :]
@@ -158,27 +196,32 @@ def _prefix(doc: Document, text: str) -> None:
         doc.add([text.strip()])
 
 
-_TITLE = re.compile(r"[^\s>＞»:：|]{0,40}?(?:19|20)\d{2}\s*年\s*度?[^\s>＞»]{0,40}?报告")
+# One space may stand inside a title (`某某镇人民政府 2023 年…`); more, or a breadcrumb mark, end it.
+_TITLE = re.compile(r"(?:[^\s>＞»:：|] ?){0,40}?(?:19|20)\d{2}\s*年\s*度?(?: ?[^\s>＞»]){0,40}?报告")
 
 
-def _table_rows(doc: Document, part: str, rows: list[tuple[str, re.Pattern]]) -> None:
+def _table_rows(doc: Document, part: str, rows: list[_RowPattern], groups: re.Pattern) -> None:
     found: list[tuple[str, int, int]] = []  # (label, start, end) in order
     at = 0
-    for label, pattern in rows:
-        m = pattern.search(part, at)
+    for row in rows:
+        m = row.whole.search(part, at) or (row.head.search(part, at) if row.head else None)
         if m is None:
             continue
-        found.append((label, m.start(), m.end()))
+        found.append((row.label, m.start(), m.end()))
         at = m.end()
     for i, (label, _, end) in enumerate(found):
         stop = found[i + 1][1] if i + 1 < len(found) else len(part)
-        tokens = _tokens(part[end:stop])
+        group = groups.search(part, end, stop)  # a group's label after the values ends them too
+        tokens = _tokens(part[end : group.start() if group else stop])
         doc.add([label, *(tokens or ["", ""])])
 
 
 def _tokens(segment: str) -> list[str]:
     """The value run at the start of `segment`, as tokens (a number keeps its unit: `rows` strips
     it). A run broken by text with more digits after it cannot be cut safely: no tokens then."""
+    remark = _REMARK.match(segment)
+    if remark:
+        segment = segment[remark.end() :]
     run = _RUN.match(segment)
     if run is None:
         return []
@@ -191,6 +234,8 @@ def _appeal_rows(doc: Document, part: str) -> None:
     """Section 四: headers, then the fifteen values (the national layout prints them as one row)."""
     headers = list(_APPEAL_HEADERS.finditer(part))
     start = headers[-1].end() if headers else 0
-    tokens = _tokens(part[start:])
+    # Header words a PDF's text order left broken (结果 纠正 … 审 结) before the first value
+    pieces = _HEADER_PIECES.match(part, start)
+    tokens = _tokens(part[pieces.end() if pieces else start :])
     if tokens:
         doc.add(["行政复议、行政诉讼", *tokens])

@@ -41,7 +41,7 @@ def title_lines(doc: Document, regions: Regions) -> list[str]:
 _META_PREFIX = re.compile(r"^\s*(?:标题|题目|文章标题|名称)\s*[:：]\s*")
 
 
-def _looks_like_title(text: str) -> bool:
+def looks_like_title(text: str) -> bool:
     key = label_key(text)
     return (
         "报告" in key
@@ -61,10 +61,11 @@ def find_title(doc: Document, regions: Regions) -> str | None:
     for span in (1, 2):
         for i in range(len(lines) - span + 1):
             text = re.sub(r"\s+", " ", " ".join(lines[i : i + span])).strip()
-            if _looks_like_title(text) and (span == 1 or not _looks_like_title(lines[i])):
+            if looks_like_title(text) and (span == 1 or not looks_like_title(lines[i])):
                 found.append(text)
-    if doc.title_hint and _looks_like_title(doc.title_hint):
-        found.append(doc.title_hint.strip())
+    if doc.title_hint and looks_like_title(doc.title_hint):
+        # A crawler's 标题 line is the page's own title; an HTML <title> often adds the site's name.
+        found.insert(0 if doc.shape == "flat" else len(found), doc.title_hint.strip())
     for text in found:
         if body_and_year(text)[0]:
             return text

@@ -8,6 +8,7 @@ from io import BytesIO
 
 from charset_normalizer import from_bytes
 
+from gongkai.errors import BROKEN_ZIP
 from gongkai.read.document import ReadError
 from gongkai.read.limits import LIMITS, ReadLimitExceeded
 
@@ -32,7 +33,7 @@ def kind_of(data: bytes) -> str:
     if head.startswith(b"PK\x03\x04"):
         try:
             names = zipfile.ZipFile(BytesIO(data)).namelist()
-        except zipfile.BadZipFile as e:
+        except BROKEN_ZIP as e:
             raise ReadError("压缩文件已损坏，无法打开") from e
         if "word/document.xml" in names:
             return "docx"

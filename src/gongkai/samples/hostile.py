@@ -181,6 +181,21 @@ def _claim_size(data: bytearray, name: bytes, size: int) -> bytearray:
     return data
 
 
+def zip_version(data: bytes, version: int = 186) -> bytes:
+    """A ZIP (DOCX, XLSX) whose central directory says its members need a zip version that does not
+    exist (18.6): the standard library raises NotImplementedError, not BadZipFile, on opening it."""
+    out = bytearray(data)
+    at = out.find(b"PK\x01\x02")
+    while at != -1:
+        out[at + 6 : at + 8] = version.to_bytes(2, "little")  # "version needed to extract"
+        at = out.find(b"PK\x01\x02", at + 4)
+    return bytes(out)
+
+
+def docx_zip_version(scale: float = 1.0) -> bytes:
+    return zip_version(_docx())
+
+
 def docx_entities(scale: float = 1.0) -> bytes:
     """A DOCX whose document.xml declares a billion-laughs entity chain."""
     dtd = '<!DOCTYPE w:document [<!ENTITY a "1234567890">' + "".join(
@@ -279,6 +294,7 @@ HOSTILE: dict[str, tuple[str, Callable[[float], bytes]]] = {
     "docx-zip-bomb": ("zip-bomb.docx", docx_zip_bomb),
     "docx-zip-liar": ("zip-liar.docx", docx_zip_liar),
     "docx-entities": ("entities.docx", docx_entities),
+    "docx-zip-version": ("zip-version.docx", docx_zip_version),
     "pdf-content-bomb": ("content-bomb.pdf", pdf_content_bomb),
     "pdf-many-pages": ("many-pages.pdf", pdf_many_pages),
 }

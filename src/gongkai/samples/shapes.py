@@ -263,6 +263,29 @@ def flattened(report: Report, rng: random.Random | None = None) -> str:
     return "\n".join([*meta, "".join(parts)]) + "\n"
 
 
+def flatten_lines(
+    lines: list[list[str]], title: str, rng: random.Random | None = None, metadata: bool = True
+) -> str:
+    """Any report's lines of cells (a real one's, as a reader found them) flattened as a crawler
+    stores the page: breadcrumbs and page tools, then every cell run together on one line. With
+    `rng`: a space inside some label cells and after some cells (never inside a number)."""
+
+    def cell(text: str) -> str:
+        if rng is None:
+            return text
+        if len(text) > 1 and not _is_number(text) and rng.random() < 0.3:
+            k = rng.randrange(1, len(text))
+            text = text[:k] + " " + text[k:]
+        return text + (" " if rng.random() < 0.3 else "")
+
+    crumbs = "当前位置：首页 > 政务公开 > 政府信息公开年报 全真版 文字版 "
+    page = f"{crumbs}{title} 发布时间：2024-01-20 字号：大 中 小 "
+    body = "".join(cell(c.strip()) for line in lines for c in line if c.strip())
+    end = " 附件下载： 【打印本页】【关闭窗口】 主办单位：某某人民政府办公室 京ICP备05001234号"
+    meta = [f"标题: {title}", "发布时间: 2024-01-20 09:30", "原文链接: https://www.example.gov.cn/a/1.html"]
+    return "\n".join([*(meta if metadata else []), page + body + end]) + "\n"
+
+
 def _is_number(text: str) -> bool:
     return text.lstrip("-").replace(".", "", 1).isdigit()
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from gongkai import atomic
 from gongkai.dates import parse_date
-from gongkai.errors import GongkaiError, InputError, LimitExceeded
+from gongkai.errors import BROKEN_ZIP, GongkaiError, InputError, LimitExceeded
 from gongkai.register import vocab
 from gongkai.register.active import AppealCase, Document, YearlyCounts
 from gongkai.register.errors import RegisterError
@@ -339,13 +339,11 @@ def _read_csv(path: Path, columns) -> Iterator[tuple[int, dict[str, str]]]:
 
 
 def _read_xlsx(path: Path) -> dict[str, list[tuple[int, dict[str, str]]]]:
-    from zipfile import BadZipFile
-
     from openpyxl import load_workbook
 
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
-    except (BadZipFile, KeyError, ValueError, OSError) as e:
+    except (*BROKEN_ZIP, KeyError) as e:
         raise InputError(
             f"{path.name}：不是有效的 Excel 文件（{type(e).__name__}）", code="input.file"
         ) from None
