@@ -65,3 +65,39 @@ def test_section_six_of_a_text_page_ends_before_the_footer():
     footer = "附件下载：\n【打印本页】【关闭窗口】\n主办单位：示范县人民政府办公室 京ICP备05001234号\n"
     got = _read(tab_text(want) + footer)
     assert got.sections[6] == want.sections[6]
+
+
+def _page_without_body_in_title(seed: int) -> tuple:
+    """A saved page whose title and heading name only the year (the body is the site's column)."""
+    want = consistent_report(seed, "2021")
+    page = html(want, page=True)
+    bare = f"{want.year}年政府信息公开工作年度报告"
+    assert page.count(want.title) == 2
+    return want, page.replace(want.title, bare)
+
+
+def test_the_publisher_a_page_prints_above_the_text_names_the_body():
+    want, page = _page_without_body_in_title(61)
+    meta = f"<p>索引号：11320800/2024-00012 发布机构：{want.body} 发布日期：{want.year + 1}-01-18</p>"
+    got = read_bytes(page.replace("<h1>", meta + "<h1>", 1).encode(), "page.html")
+    assert (got.body, got.year) == (want.body, want.year)
+
+
+def test_the_content_source_of_a_government_page_head_names_the_body():
+    want, page = _page_without_body_in_title(62)
+    head = f'<meta content="{want.body}" name="ContentSource"><title>'
+    got = read_bytes(page.replace("<title>", head, 1).encode(), "page.html")
+    assert (got.body, got.year) == (want.body, want.year)
+
+
+def test_the_site_named_as_source_is_not_the_body():
+    want, page = _page_without_body_in_title(63)
+    meta = "<p>来源：示范县人民政府网 发布时间：2024-01-18 字号：大 中 小</p>"
+    got = read_bytes(page.replace("<h1>", meta + "<h1>", 1).encode(), "page.html")
+    assert got.body is None
+
+
+def test_a_crawler_source_line_names_the_body():
+    want, text = _without_title(64)
+    got = _read(f"来源: {want.body}\n发布时间: {want.year + 1}-02-01\n" + text)
+    assert (got.body, got.year) == (want.body, want.year)

@@ -34,6 +34,7 @@ class Document:
     shape: str = "text"  # which reader made it: text, pipe, markdown, html, docx, pdf
     notes: list[str] = field(default_factory=list)  # reader remarks (Chinese) that become findings
     title_hint: str | None = None  # e.g. an HTML <title>, when the body text has no title line
+    publisher_hint: str | None = None  # the page's own metadata: <meta name="ContentSource">, 来源: …
     cell_count: int = 0  # cells added so far, for the work limit
 
     def add(self, cells: list[str | None], table: int | None = None) -> None:

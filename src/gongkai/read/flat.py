@@ -144,6 +144,8 @@ def read_flat(text: str) -> Document:
             body.append(line)
         elif m.group(1) in ("标题", "题目", "文章标题") and m.group(2).strip():
             doc.title_hint = m.group(2).strip()
+        elif m.group(1) == "来源" and m.group(2).strip():
+            doc.publisher_hint = m.group(2).strip()
     flat = " ".join(body)
     starts = _section_starts(flat)
     first = next((s[0] for s in starts if s is not None), len(flat))

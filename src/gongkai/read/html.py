@@ -46,6 +46,10 @@ _TAGS = re.compile(_TAGS_PATTERN)  # twice as fast as ignoring case: used when e
 _TAGS_ANY_CASE = re.compile(_TAGS_PATTERN, re.IGNORECASE)
 _UPPERCASE_TAG = re.compile(r"</?[A-Z]")
 _SECTIONS = frozenset({"tbody", "thead", "tfoot"})
+# Government sites name an article's publisher in the head (政府网站发展指引): the body, when the
+# report's title does not say it.
+_CONTENT_SOURCE = re.compile(r"<meta\b[^<>]*\bname\s*=\s*[\"']?ContentSource\b[^<>]*>", re.IGNORECASE)
+_CONTENT = re.compile(r"\bcontent\s*=\s*[\"']([^\"'<>]{2,40})[\"']", re.IGNORECASE)
 _TITLE_TAG = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 # A script or style element, written so that re never backtracks over its text.
 _SCRIPT = re.compile(r"<(script|style)\b[^>]*>[^<]*(?:<(?!/\1)[^<]*)*</\1\s*>", re.IGNORECASE)
@@ -84,7 +88,7 @@ def read_html(text: str, name: str) -> Document:
     else:
         node = (tree.head or tree.root).css_first("title")  # not an <svg>'s title in the body
         title = _title(node.text(deep=True, separator="")) if node is not None else None
-    doc = Document(shape="html", title_hint=title)
+    doc = Document(shape="html", title_hint=title, publisher_hint=_publisher(text[:cut]))
     for node in tree.css(_DROP):
         node.decompose()
     if "<pre" in text or "<PRE" in text:  # a search of the tree costs more than one of the source
@@ -133,6 +137,12 @@ def read_html(text: str, name: str) -> Document:
     if not doc.lines:
         raise ReadError("不是有效的 HTML 页面：页面中没有找到任何文字")
     return doc
+
+
+def _publisher(head: str) -> str | None:
+    tag = _CONTENT_SOURCE.search(head)
+    content = _CONTENT.search(tag.group(0)) if tag else None
+    return unescape(content.group(1)).strip() if content else None
 
 
 def _head_end(text: str) -> int:

@@ -17,6 +17,8 @@ FIRST_YEAR = 2019  # the 2019 regulations; earlier reports follow free-form layo
 _YEAR = r"((?:19|20)\d{2})\s*年"
 _TITLE = re.compile(r"^(?P<before>.*?)" + _YEAR + r"\s*(?:度)?(?P<after>.*)$")
 _REPORT_WORDS = ("政府信息公开", "政务公开", "信息公开")
+_ORG_ENDINGS = "人民政府|政府|办公室|办公厅|委员会|管理委员会|局|厅|委|办|院|中心|办事处|公司|署|会"
+_BODY_SUFFIX = f"(?:{_ORG_ENDINGS})"
 _DROP_TAIL = re.compile(r"(关于|政务公开|政府信息公开|信息公开|工作|年度报告|报告|的)+$")
 _STATS = re.compile(r"(?:统计|期限|时间)[^。；\n]{0,20}?" + _YEAR + r"\s*1\s*月\s*1\s*日")
 _YEAR_DU = re.compile(_YEAR + r"度")
@@ -52,6 +54,16 @@ def looks_like_title(text: str) -> bool:
     )
 
 
+# A body's name on the line above "2024年…年度报告": an organisation's ending, no colon (a page's
+# 来源：/发布时间： line), no digits; not the last item of a menu (互动交流) standing above the heading.
+_PLACE_ENDINGS = "镇|乡|街道|县|区|市|州|旗|盟|所|站|队|处"
+_NAME_LINE = re.compile(f"^[^:：0-9０-９]{{1,38}}(?:{_ORG_ENDINGS}|{_PLACE_ENDINGS})$")
+
+
+def _name_above_title(line: str) -> bool:
+    return bool(_NAME_LINE.match(line.replace(" ", ""))) and not looks_like_title(line)
+
+
 def find_title(doc: Document, regions: Regions) -> str | None:
     """The report's title: a line before section 一, or two (a body name above "2024年…年度报告").
 
@@ -61,7 +73,7 @@ def find_title(doc: Document, regions: Regions) -> str | None:
     for span in (1, 2):
         for i in range(len(lines) - span + 1):
             text = re.sub(r"\s+", " ", " ".join(lines[i : i + span])).strip()
-            if looks_like_title(text) and (span == 1 or not looks_like_title(lines[i])):
+            if looks_like_title(text) and (span == 1 or _name_above_title(lines[i])):
                 found.append(text)
     if doc.title_hint and looks_like_title(doc.title_hint):
         # A crawler's 标题 line is the page's own title; an HTML <title> often adds the site's name.
@@ -97,7 +109,6 @@ def body_and_year(title: str | None) -> tuple[str | None, int | None]:
 
 
 # Where a report names its body outside the title: the opening sentence, or the signature at the end.
-_BODY_SUFFIX = r"(?:人民政府|政府|办公室|办公厅|委员会|管理委员会|局|厅|委|办|院|中心|办事处|公司|署|会)"
 _OPENING = (
     re.compile(r"汇总(?P<body>[^，。,；;、\s]{2,30}?)(?:各有关单位|各部门|各单位|所属|及其)"),
     re.compile(
@@ -106,12 +117,19 @@ _OPENING = (
     re.compile(r"(?:^|。)(?P<body>[^，。,；;\s]{2,30}?" + _BODY_SUFFIX + r")(?:根据|依据)[^。]{0,40}编制"),
 )
 _SIGNATURE = re.compile(r"^(?P<body>[^，。,；;\s]{2,30}" + _BODY_SUFFIX + r")$")
+# The publisher a government page prints above the text (发布机构：某某区司法局 发布日期：…); the name
+# must end there, so 来源：某某区人民政府网 (the site, not the body) is not taken.
+_PUBLISHER = re.compile(
+    r"(?:发布机构|发文机关|发布单位|信息来源|文章来源|来源)\s*[:：]\s*(?P<body>[^\s，。,；;：:|]{2,30}?"
+    + _BODY_SUFFIX
+    + r")(?=[\s|，,]|$|发布|发文|生成|成文|时间|日期|字号|浏览|点击|索引|作者|【|\[)"
+)
 _DATE_LINE = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 
 
 def body_from_text(doc: Document) -> str | None:
     """When the title names no body: the opening sentence (汇总某某区各有关单位…编制而成), else the
-    signature at the end (a body's name above the date)."""
+    signature at the end (a body's name above the date), else the publisher the page names."""
     head = " ".join(line.text for line in doc.lines[:40])
     for pattern in _OPENING:
         m = pattern.search(head)
@@ -123,6 +141,11 @@ def body_from_text(doc: Document) -> str | None:
             m = _SIGNATURE.match(before.replace(" ", ""))
             if m:
                 return m.group("body")
+    m = _PUBLISHER.search(head)
+    if m:
+        return m.group("body")
+    if doc.publisher_hint and _SIGNATURE.match(doc.publisher_hint):
+        return doc.publisher_hint
     return None
 
 
