@@ -91,7 +91,7 @@ def test_the_content_source_of_a_government_page_head_names_the_body():
 
 
 def test_the_site_named_as_source_is_not_the_body():
-    want, page = _page_without_body_in_title(63)
+    _, page = _page_without_body_in_title(63)
     meta = "<p>来源：示范县人民政府网 发布时间：2024-01-18 字号：大 中 小</p>"
     got = read_bytes(page.replace("<h1>", meta + "<h1>", 1).encode(), "page.html")
     assert got.body is None

@@ -80,6 +80,7 @@ def _line_cells(real_cells, money: set[str]) -> list[str]:
     return out
 
 
+_BLANK_ROW_CELLS = 2  # blank cells after a label that make a row (one is padding under a merged label)
 GRID_SHAPES = frozenset({"html", "docx", "pdf"})  # readers that keep every cell in its place
 
 
@@ -127,6 +128,11 @@ def build_rows(doc: Document, start: int, end: int) -> list[DataRow]:
                 if cell in money:
                     cur.money.add(cell)
             else:
+                if not cur.tokens and cur.label and empties >= _BLANK_ROW_CELLS and not rows_follow_lines:
+                    # Cells one per line: a label, blank cells, then another label is a blank row, not
+                    # one label in two parts (which would take the next row's values).
+                    cur.tokens = [""] * empties
+                    cur.line = i
                 if cur.tokens:
                     close()
                 cur.label.append(cell)
