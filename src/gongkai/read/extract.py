@@ -292,7 +292,12 @@ def _read_appeals(doc: Document, regions, report: Report, used: dict[int, list[s
     used.update({r.line: list(APPEALS.ids) for r in rows if r.tokens})
     # The national layout prints the 15 cells as one row; some reports print a row per group, so
     # the values are read in order whatever the rows.
-    flat = DataRow(tokens=[t for r in rows for t in r.tokens], leading_empty=rows[0].leading_empty)
+    flat = DataRow(
+        tokens=[t for r in rows for t in r.tokens],
+        leading_empty=rows[0].leading_empty,
+        soft=rows[0].soft,  # flattened text: its spaces are hints there too
+        money={t for r in rows for t in r.money},
+    )
     groups = [(tuple(APPEALS.row_ids(g)[:-1]), (APPEALS.row_ids(g)[-1],)) for g in APPEALS.rows]
     specs = [("行政复议、行政诉讼", APPEALS.ids)]
     _apply(report, fmt, specs, {0: flat}, len(APPEALS.columns), _touching(groups), "第四部分")

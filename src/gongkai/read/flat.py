@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from gongkai.format.spec import APPEALS, SECTIONS, Format, Version, get
 from gongkai.read.document import Document
-from gongkai.read.meta import looks_like_title, marked_version
+from gongkai.read.meta import body_and_year, looks_like_title, marked_version, name_above_title
 from gongkai.read.normalize import label_key
 from gongkai.read.sections import cut_footer
 from gongkai.read.settings import SETTINGS
@@ -190,10 +190,15 @@ def _spans(starts, total: int):
 def _prefix(doc: Document, text: str) -> None:
     """Before section 一: breadcrumbs and page tools, the title, an opening paragraph."""
     text = SETTINGS.page_tools.sub(" ", text)
-    title = [t for t in _TITLE.findall(text) if looks_like_title(t)]
-    if title:
-        doc.add([title[-1].strip()])
-        text = text[text.rfind(title[-1]) + len(title[-1]) :]
+    found = [m for m in _TITLE.finditer(text) if looks_like_title(m.group())]
+    if found:  # the last title that names its body (a page prints it again after the page tools)
+        m = next((m for m in reversed(found) if body_and_year(m.group())[0]), found[-1])
+        title = m.group().strip()
+        before = text[: m.start()].split()
+        if body_and_year(title)[0] is None and before and name_above_title(before[-1]):
+            title = f"{before[-1]} {title}"  # the body's name, more than one space before the year
+        doc.add([title])
+        text = text[m.end() :]
     if text.strip():
         doc.add([text.strip()])
 

@@ -60,7 +60,7 @@ _PLACE_ENDINGS = "镇|乡|街道|县|区|市|州|旗|盟|所|站|队|处"
 _NAME_LINE = re.compile(f"^[^:：0-9０-９]{{1,38}}(?:{_ORG_ENDINGS}|{_PLACE_ENDINGS})$")
 
 
-def _name_above_title(line: str) -> bool:
+def name_above_title(line: str) -> bool:
     return bool(_NAME_LINE.match(line.replace(" ", ""))) and not looks_like_title(line)
 
 
@@ -73,7 +73,7 @@ def find_title(doc: Document, regions: Regions) -> str | None:
     for span in (1, 2):
         for i in range(len(lines) - span + 1):
             text = re.sub(r"\s+", " ", " ".join(lines[i : i + span])).strip()
-            if looks_like_title(text) and (span == 1 or _name_above_title(lines[i])):
+            if looks_like_title(text) and (span == 1 or name_above_title(lines[i])):
                 found.append(text)
     if doc.title_hint and looks_like_title(doc.title_hint):
         # A crawler's 标题 line is the page's own title; an HTML <title> often adds the site's name.

@@ -32,6 +32,11 @@ _DEBRIS = {
 }
 
 
+def title_of(report: Report) -> str:
+    """The report's title, or one made from its body and year (a report read without a title)."""
+    return report.title or f"{report.body or ''}{report.year}年政府信息公开工作年度报告"
+
+
 def _value(report: Report, cid: str) -> str:
     v = report.cells.get(cid)
     return "" if v is None else str(value_to_json(v))
@@ -52,7 +57,7 @@ def _text(report: Report, c: GridCell | None) -> str:
 
 
 def _blocks(report: Report, table: Callable[[list[list[str]]], list[str]]) -> list[str]:
-    out = [report.title or f"{report.body}{report.year}年政府信息公开工作年度报告"]
+    out = [title_of(report)]
     for s in SECTIONS:
         out.append(s.title)
         if s.narrative:
@@ -193,7 +198,7 @@ def docx_bytes(report: Report) -> bytes:
 SHAPES: dict[str, tuple[str, Callable[[Report], bytes]]] = {
     "tab": ("tab.txt", lambda r: tab_text(r).encode()),
     "tab-gb18030": ("tab-gb18030.txt", lambda r: tab_text(r).encode("gb18030")),
-    "traditional-big5": ("traditional-big5.txt", lambda r: traditional(tab_text(r), False).encode("big5")),
+    "traditional-big5": ("big5.txt", lambda r: traditional(tab_text(r), False).encode("big5", "replace")),
     "pipe-traditional": ("pipe-traditional.txt", lambda r: traditional(one_cell_per_line(r)).encode()),
     "markdown": ("report.md", lambda r: markdown(r).encode()),
     "run-together": ("run-together.txt", lambda r: run_together(r).encode()),
@@ -228,7 +233,7 @@ def flattened(report: Report, rng: random.Random | None = None) -> str:
     those of 二 (which has no sums to cut a run by) and 四 (whose sums leave ties more often) are
     separated by spaces. With `rng`: stray spaces inside labels and headings, units after some
     values of 二 (件, 万元), and section 三 and 四's values run together with spaces at random."""
-    title = report.title or f"{report.body}{report.year}年政府信息公开工作年度报告"
+    title = title_of(report)
 
     def stray(text: str) -> str:
         if rng is None or len(text) < 2:
@@ -303,7 +308,7 @@ def ocr_markdown(report: Report, rng: random.Random | None = None) -> str:
         lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         return [*lines, *("| " + " | ".join(r) + " |" for r in rows), ""]
 
-    out = [report.title or f"{report.body}{report.year}年政府信息公开工作年度报告", ""]
+    out = [title_of(report), ""]
     for s in SECTIONS:
         out += [f"## {s.title}", ""]
         text = (report.sections.get(s.number) or "") if s.narrative else f"详见表{'一二三'[s.number - 2]}。"
