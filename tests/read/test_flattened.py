@@ -4,6 +4,7 @@ together, stray spaces, breadcrumbs first, 附件下载 last)."""
 from __future__ import annotations
 
 import random
+from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
@@ -225,3 +226,10 @@ def test_a_section_four_that_proves_no_number_gives_none(values):
     appeals = [k for k in want.cells if k.startswith("appeals.")]
     assert all(got.cells[k] is None for k in appeals)
     assert set(appeals) <= _unsure_cells(got)
+
+
+def test_an_amount_with_thousands_separators():
+    want = consistent_report(67, "2021")
+    want.cells["active.fees.amount"] = Decimal("1234567.5")
+    got = _read(_replace(flattened(want), "行政事业性收费1234567.5", "行政事业性收费1,234,567.5"))
+    assert {k: got.cells[k] for k in want.cells} == want.cells

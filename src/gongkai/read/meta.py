@@ -56,8 +56,11 @@ def looks_like_title(text: str) -> bool:
 
 # A body's name on the line above "2024年…年度报告": an organisation's ending, no colon (a page's
 # 来源：/发布时间： line), no digits; not the last item of a menu (互动交流) standing above the heading.
-_PLACE_ENDINGS = "镇|乡|街道|县|区|市|州|旗|盟|所|站|队|处"
-_NAME_LINE = re.compile(f"^[^:：0-9０-９]{{1,38}}(?:{_ORG_ENDINGS}|{_PLACE_ENDINGS})$")
+_PLACE_ENDINGS = "镇|乡|街道|县|区|市|州|旗|盟|所|站|队|处|关|校|馆|部"
+_NAME_LINE = re.compile(
+    f"^[^:：0-9０-９]{{1,38}}(?:{_ORG_ENDINGS}|{_PLACE_ENDINGS})"
+    r"(?:[(（][^()（）]{1,20}[)）])?$"  # 某某局（政务服务管理办公室）
+)
 
 
 def name_above_title(line: str) -> bool:

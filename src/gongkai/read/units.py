@@ -18,7 +18,7 @@ _MONEY_UNITS = "万元|亿元|元"
 _UNIT = rf"(?:{_MONEY_UNITS}|{_COUNT_UNITS})"
 #: A number with the unit or bracketed note some reports print after it, as a regex.
 NUMBER_WITH_UNIT = (
-    r"[+\-－]?\d+(?:\.\d+)?(?:\s*(?:" + _UNIT + r"|[(（]\s*" + _UNIT + r"\s*[)）]))?"
+    r"(?:" + _NUMBER + r")(?:\s*(?:" + _UNIT + r"|[(（]\s*" + _UNIT + r"\s*[)）]))?"
     r"(?:[(（]\s*(?:含|其中|包括|包含|另|注)[^()（）]*[)）])?"
 )
 # number, optional unit (bare or bracketed), optional bracketed note starting with a note word
