@@ -101,3 +101,18 @@ def test_a_crawler_source_line_names_the_body():
     want, text = _without_title(64)
     got = _read(f"来源: {want.body}\n发布时间: {want.year + 1}-02-01\n" + text)
     assert (got.body, got.year) == (want.body, want.year)
+
+
+def test_a_source_named_in_the_narrative_is_not_the_publisher():
+    want, text = _without_title(65)
+    note = "本年度依申请公开数据统计口径说明（数据来源：白沙区政务服务中心，下同）。\n"
+    text = text.replace("一、总体情况\n", "一、总体情况\n" + note, 1)
+    got = _read(f"{want.year}年政府信息公开工作年度报告\n" + text)
+    assert got.body is None
+
+
+@pytest.mark.parametrize("name", ["中国人民银行梅岭市中心支行", "梅岭市气象台", "青山镇东岭村"])
+def test_a_body_s_name_on_the_line_above_the_title(name):
+    want, text = _without_title(66)
+    got = _read(f"{name}\n{want.year}年政府信息公开工作年度报告\n" + text)
+    assert (got.body, got.year) == (name, want.year)

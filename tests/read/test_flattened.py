@@ -134,7 +134,8 @@ def _replace(text: str, old: str, new: str) -> str:
 
 
 def test_a_label_printed_with_half_width_punctuation_and_its_remark():
-    """`(二) 部分公开 (区分处理的, 只计这一情形, 不计其他情形)` as a converter prints it."""
+    """`(二) 部分公开 (区分处理的, 只计这一情形, 不计其他情形)` as a converter prints it: the whole label
+    in the other width, or else its core with the remark skipped, finds the row."""
     want = consistent_report(23, "2021")
     text = _replace(
         flattened(want),
@@ -233,3 +234,36 @@ def test_an_amount_with_thousands_separators():
     want.cells["active.fees.amount"] = Decimal("1234567.5")
     got = _read(_replace(flattened(want), "行政事业性收费1234567.5", "行政事业性收费1,234,567.5"))
     assert {k: got.cells[k] for k in want.cells} == want.cells
+
+
+def test_fifteen_printed_values_of_table_four_are_read_as_printed():
+    """Exactly as many values as cells, printed apart, whose own sums fail: read as printed (the 勾稽
+    checks name the sum), never cut again across the printed gaps into numbers no one printed."""
+    want = consistent_report(59, "2021")
+    text = flattened(want)
+    start, five = _table_four_values(text)
+    printed = "5 0 10 2 17 1 0 3 0 4 0 0 12 0 21"  # the last group: 0 + 0 + 12 + 0 ≠ 21
+    got = _read(text[:start] + printed + text[five:])
+    appeals = [k for k in want.cells if k.startswith("appeals.")]
+    assert [got.cells[k] for k in appeals] == [int(v) for v in printed.split()]
+
+
+def test_menu_words_and_a_breadcrumb_s_last_item_are_not_the_body():
+    want = consistent_report(53, "2021")
+    text = flattened(want).split("\n", 3)[3]  # without 标题/发布时间/原文链接
+    crumbs = "当前位置：首页 > 政务公开 > 政府信息公开年报 全真版 文字版 "
+    for page in ("网站首页 政务公开 年度报告 ", "网站首页 > 新闻中心  "):
+        got = _read(_replace(text, crumbs, page))
+        assert (got.body, got.year) == (want.body, want.year), page
+
+
+def test_digits_after_a_thousands_group_are_not_part_of_it():
+    """`1,2345 6` is no grouped number: the row's three cells stay blank rather than read 1234."""
+    want = consistent_report(73, "2021")
+    text = flattened(want)
+    start = text.index("规章") + len("规章")
+    end = text.index("行政规范性文件")
+    got = _read(text[:start] + "1,2345 6" + text[end:])
+    row = [k for k in want.cells if k.startswith("active.regulations.")]
+    assert all(got.cells[k] is None for k in row)
+    assert set(row) <= _unsure_cells(got)

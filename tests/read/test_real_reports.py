@@ -86,7 +86,7 @@ def test_real_report_flattened_by_a_crawler(report, gold):
     """Each real report's own lines run together on one line, as archive crawlers store pages, with
     and without metadata, with stray spaces: body, year and format right, no number other than the
     report's own, every blank named by a finding. (How many cells are read is measured by
-    benchmarks/flattened_real.py; the ambiguous runs of a real report stay blank.)"""
+    benchmarks/real_shapes.py; the ambiguous runs of a real report stay blank.)"""
     want = json.loads(gold.read_text())
     lines = [line.real_cells for line in read_document(report.read_bytes()).lines]
     title = read_path(report).title

@@ -6,6 +6,7 @@ import pytest
 
 from gongkai.read import read_bytes
 from gongkai.samples import SHAPES, consistent_report
+from gongkai.samples.shapes import one_cell_per_line
 
 SEEDS = (11, 23, 37)
 # What the damaged shapes must say about themselves (and nothing else).
@@ -49,4 +50,16 @@ def test_blank_rows_keep_the_next_row_s_values_apart(shape):
         want.cells[k] = None
     filename, make = SHAPES[shape]
     got = read_bytes(make(want), filename)
+    assert {k: got.cells[k] for k in want.cells} == want.cells
+
+
+def test_a_wrapped_label_with_blank_cells_between_its_parts_keeps_its_values():
+    """One cell per line, a label wrapped over two rows of a PDF table: its unnumbered tail after
+    blank cells still joins it (only a label that starts a row, 2.…, makes the one before blank)."""
+    want = consistent_report(71, "2021")
+    text = one_cell_per_line(want)
+    label = "一、本年新收政府信息公开申请数量 |\n"
+    assert label in text
+    wrapped = text.replace(label, "一、本年新收政府信息 |\n|||||||\n公开申请数量 |\n", 1)
+    got = read_bytes(wrapped.encode(), "cells.txt")
     assert {k: got.cells[k] for k in want.cells} == want.cells

@@ -294,15 +294,17 @@ def readings(
 
 
 def _soft_readings(row: DataRow, n: int, group: int | None) -> list[Reading]:
-    """Flattened text: spaces fall anywhere, so they only break ties. With sums (`group`) the digits
-    are cut every way the sums allow, ways that keep every printed gap preferred; without sums the
-    printed tokens are taken when there are exactly n, a unique cut otherwise, and where several cuts
-    remain the cells they disagree on stay blank (`resolve` merges them)."""
+    """Flattened text: spaces fall anywhere, so they only break ties. Exactly n printed tokens are
+    taken as printed (a stray space that splits a number and a lost one that joins two are rarer
+    than a report whose own sums fail, which the 勾稽 checks then name); otherwise, with sums
+    (`group`) the digits are cut every way the sums allow, ways that keep every printed gap
+    preferred; without sums a unique cut is taken, and where several cuts remain the cells they
+    disagree on stay blank (`resolve` merges them)."""
     toks = [t for t in row.tokens if t != ""]
     if not toks:
         return [Reading(("",) * n, "blank_row")]
     exact = [Reading(tuple(toks), "exact", True)] if len(toks) == n else []
-    if exact and not group:
+    if exact:
         return exact
     signed = [t.lstrip("+-－") for t in toks]
     if not all(s.isdigit() for s in signed) or (group and signed != toks):

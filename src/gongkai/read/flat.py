@@ -114,14 +114,11 @@ def _group_pattern(version: Version) -> re.Pattern:
     return re.compile("|".join(_loose(g) for g in sorted(groups, key=len, reverse=True)))
 
 
-_APPEAL_HEADERS = re.compile(
-    "|".join(_loose(c.label) for c in APPEALS.columns) + "|" + _loose("尚未审结") + "|" + _loose("总计")
-)
+_APPEAL_HEADER_WORDS = [c.label for c in APPEALS.columns] + ["尚未审结", "总计"]
+_APPEAL_HEADERS = re.compile("|".join(_loose(w) for w in _APPEAL_HEADER_WORDS))
 
 
-_HEADER_PIECES = re.compile(
-    "[\\s" + "".join(sorted({ch for c in APPEALS.columns for ch in c.label} | set("尚未审结总计"))) + "]+"
-)
+_HEADER_PIECES = re.compile("[\\s" + "".join(sorted(set("".join(_APPEAL_HEADER_WORDS)))) + "]+")
 
 
 def looks_flat(lines: list[str]) -> bool:
@@ -189,22 +186,42 @@ def _spans(starts, total: int):
 
 def _prefix(doc: Document, text: str) -> None:
     """Before section 一: breadcrumbs and page tools, the title, an opening paragraph."""
+    page = text
     text = SETTINGS.page_tools.sub(" ", text)
     found = [m for m in _TITLE.finditer(text) if looks_like_title(m.group())]
     if found:  # the last title that names its body (a page prints it again after the page tools)
-        m = next((m for m in reversed(found) if body_and_year(m.group())[0]), found[-1])
-        title = m.group().strip()
-        before = text[: m.start()].split()
-        if body_and_year(title)[0] is None and before and name_above_title(before[-1]):
-            title = f"{before[-1]} {title}"  # the body's name, more than one space before the year
+        named = [m for m in found if body_and_year(_menu_words(m.group().strip()))[0]]
+        m = (named or found)[-1]
+        title = _menu_words(m.group().strip())
+        # the body's name, more than one space before the year; not a breadcrumb's last item
+        before = page[: page.rfind(title)].split()
+        if not named and before and name_above_title(before[-1]) and not _CRUMB.search(" ".join(before[-2:])):
+            title = f"{before[-1]} {title}"
         doc.add([title])
         text = text[m.end() :]
     if text.strip():
         doc.add([text.strip()])
 
 
-# One space may stand inside a title (`某某镇人民政府 2023 年…`); more, or a breadcrumb mark, end it.
+_CRUMB = re.compile("[>＞»]")
+
+
+# One space may stand inside a title (`某某镇人民政府 2023 年…`, a stray one inside the name); more, or a
+# breadcrumb mark, end it. Menu words it takes in before the name are dropped (`_menu_words`).
 _TITLE = re.compile(r"(?:[^\s>＞»:：|] ?){0,40}?(?:19|20)\d{2}\s*年\s*度?(?: ?[^\s>＞»]){0,40}?报告")
+# A page's menu or column words, whole (网站首页 政务公开 年度报告 新闻中心): never part of a body's name.
+_MENU_WORD = re.compile(
+    "(?:网站|首页|政务|信息|公开|年度|报告|年报|专栏|栏目|新闻|中心|互动|交流|服务|动态|通知|公告|政策"
+    "|解读|文件|机构|概况|领导|法规|规划|计划|总结|工作)+"
+)
+
+
+def _menu_words(title: str) -> str:
+    """The title without the menu words a page printed before it, one space apart."""
+    words = title.split(" ")
+    while len(words) > 1 and _MENU_WORD.fullmatch(words[0]):
+        words.pop(0)
+    return " ".join(words)
 
 
 def _table_rows(doc: Document, part: str, rows: list[_RowPattern], groups: re.Pattern) -> None:

@@ -56,7 +56,7 @@ def looks_like_title(text: str) -> bool:
 
 # A body's name on the line above "2024年…年度报告": an organisation's ending, no colon (a page's
 # 来源：/发布时间： line), no digits; not the last item of a menu (互动交流) standing above the heading.
-_PLACE_ENDINGS = "镇|乡|街道|县|区|市|州|旗|盟|所|站|队|处|关|校|馆|部"
+_PLACE_ENDINGS = "镇|乡|街道|村|社区|县|区|市|州|旗|盟|所|站|队|处|关|校|馆|部|行|台|场|厂|园|库"
 _NAME_LINE = re.compile(
     f"^[^:：0-9０-９]{{1,38}}(?:{_ORG_ENDINGS}|{_PLACE_ENDINGS})"
     r"(?:[(（][^()（）]{1,20}[)）])?$"  # 某某局（政务服务管理办公室）
@@ -121,9 +121,10 @@ _OPENING = (
 )
 _SIGNATURE = re.compile(r"^(?P<body>[^，。,；;\s]{2,30}" + _BODY_SUFFIX + r")$")
 # The publisher a government page prints above the text (发布机构：某某区司法局 发布日期：…); the name
-# must end there, so 来源：某某区人民政府网 (the site, not the body) is not taken.
+# must end there, so 来源：某某区人民政府网 (the site, not the body) is not taken, and the key must stand
+# alone, so the narrative's （数据来源：某某中心） is not taken either.
 _PUBLISHER = re.compile(
-    r"(?:发布机构|发文机关|发布单位|信息来源|文章来源|来源)\s*[:：]\s*(?P<body>[^\s，。,；;：:|]{2,30}?"
+    r"(?<![\u4e00-\u9fff])(?:发布机构|发文机关|发布单位|信息来源|文章来源|来源)\s*[:：]\s*(?P<body>[^\s，。,；;：:|]{2,30}?"
     + _BODY_SUFFIX
     + r")(?=[\s|，,]|$|发布|发文|生成|成文|时间|日期|字号|浏览|点击|索引|作者|【|\[)"
 )
@@ -147,7 +148,7 @@ def body_from_text(doc: Document) -> str | None:
     m = _PUBLISHER.search(head)
     if m:
         return m.group("body")
-    if doc.publisher_hint and _SIGNATURE.match(doc.publisher_hint):
+    if doc.publisher_hint and name_above_title(doc.publisher_hint):
         return doc.publisher_hint
     return None
 

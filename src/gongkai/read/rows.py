@@ -128,9 +128,16 @@ def build_rows(doc: Document, start: int, end: int) -> list[DataRow]:
                 if cell in money:
                     cur.money.add(cell)
             else:
-                if not cur.tokens and cur.label and empties >= _BLANK_ROW_CELLS and not rows_follow_lines:
-                    # Cells one per line: a label, blank cells, then another label is a blank row, not
-                    # one label in two parts (which would take the next row's values).
+                if (
+                    not cur.tokens
+                    and cur.label
+                    and empties >= _BLANK_ROW_CELLS
+                    and not rows_follow_lines
+                    and _ENUMERATOR.match(cell)
+                ):
+                    # Cells one per line: a label, blank cells, then a label that starts a row (2.…)
+                    # is a blank row, not one label in two parts taking the next row's values. A
+                    # label's unnumbered tail after blank cells (a wrapped cell) still joins it.
                     cur.tokens = [""] * empties
                     cur.line = i
                 if cur.tokens:

@@ -59,8 +59,8 @@ class ReaderSettings:
     """Digits within this many characters after a value run mean the run was broken by text it
     cannot be cut around: the row's values are left blank rather than guessed."""
     flat_wrapped_label_chars: int = 16
-    """A flattened row label this long may be cut by its own values (a wrapped cell); its first half
-    then finds it."""
+    """A flattened row label this long may be cut by its own values (a wrapped cell); its first
+    `flat_wrapped_label_chars // 2` characters then find it."""
     page_tools: re.Pattern = field(
         default=_pattern(
             r"当前位置\s*[:：]?",

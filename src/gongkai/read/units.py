@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-_NUMBER = r"[+\-－]?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|[+\-－]?\d+(?:\.\d+)?"
+_NUMBER = r"[+\-－]?\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|[+\-－]?\d+(?:\.\d+)?"
 _COUNT_UNITS = "件|个|项|次|条|宗|份|起|家|人次|人"
 _MONEY_UNITS = "万元|亿元|元"
 _UNIT = rf"(?:{_MONEY_UNITS}|{_COUNT_UNITS})"
