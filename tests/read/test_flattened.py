@@ -4,13 +4,14 @@ together, stray spaces, breadcrumbs first, 附件下载 last)."""
 from __future__ import annotations
 
 import random
+import re
 from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gongkai.format.spec import APPLICANTS
+from gongkai.format.spec import APPLICANTS, SECTIONS
 from gongkai.read import read_bytes, read_document
 from gongkai.samples import consistent_report
 from gongkai.samples.shapes import flattened
@@ -267,3 +268,23 @@ def test_digits_after_a_thousands_group_are_not_part_of_it():
     row = [k for k in want.cells if k.startswith("active.regulations.")]
     assert all(got.cells[k] is None for k in row)
     assert set(row) <= _unsure_cells(got)
+
+
+@given(seed=st.integers(1, 10**6), version=st.sampled_from(["2021", "2019"]), noise=st.integers(0, 10**6))
+@settings(max_examples=10, deadline=None)
+def test_each_section_on_a_line_of_its_own(seed, version, noise):
+    """A crawler that kept the paragraphs: each section a line, its table run together on it. No
+    line holds three headings; section 三's line holds its row labels and is read as a flattened
+    page, every cell the report's own or blank with a finding."""
+    want = consistent_report(seed, version)
+    text = flattened(want, random.Random(noise))
+    for section in SECTIONS[1:]:
+        heading = r"\s*".join(map(re.escape, section.title))  # stray spaces may stand inside it
+        text = re.sub(heading, lambda m: "\n" + m.group(), text, count=1)
+    assert text.count("\n") >= 8
+    got = _read(text)
+    assert (str(got.format), got.body, got.year) == (version, want.body, want.year)
+    unsure = _unsure_cells(got)
+    wrong = {k: (got.cells[k], v) for k, v in want.cells.items() if got.cells[k] != v}
+    assert all(got.cells[k] is None and k in unsure for k in wrong), wrong
+    assert len(wrong) <= 15

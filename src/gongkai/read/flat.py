@@ -122,13 +122,21 @@ _HEADER_PIECES = re.compile("[\\s" + "".join(sorted(set("".join(_APPEAL_HEADER_W
 
 
 def looks_flat(lines: list[str]) -> bool:
-    """A line long enough to hold a report that holds three or more section headings."""
+    """A line long enough to hold a report that holds three or more section headings, or one that
+    holds section 三's rows run together (a crawler that kept the paragraphs, each section a line)."""
     for line in lines:
         if len(line) >= SETTINGS.flat_line_chars:
             found = sum(1 for p in _section_patterns() if p.search(line))
-            if found >= SETTINGS.flat_min_headings:
+            if found >= SETTINGS.flat_min_headings or _holds_table_three(line):
                 return True
     return False
+
+
+def _holds_table_three(line: str) -> bool:
+    if len(_DIGIT.findall(line)) < SETTINGS.flat_min_row_labels:  # a long paragraph, not a table
+        return False
+    rows = _row_patterns(Version.V2021)[3]
+    return sum(1 for r in rows if r.whole.search(line)) >= SETTINGS.flat_min_row_labels
 
 
 def read_flat(text: str) -> Document:

@@ -55,6 +55,9 @@ class ReaderSettings:
     """A line at least this long that holds `flat_min_headings` section headings is a flattened page."""
     flat_min_headings: int = 3
     """Section headings a long line must hold to be read as a whole report on one line."""
+    flat_min_row_labels: int = 10
+    """Or section 三's row labels (with as many digits): a table run together on a line of its own;
+    a tab, pipe or markdown table holds one row a line."""
     flat_run_break: int = 12
     """Digits within this many characters after a value run mean the run was broken by text it
     cannot be cut around: the row's values are left blank rather than guessed."""
