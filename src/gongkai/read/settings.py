@@ -50,6 +50,11 @@ class ReaderSettings:
     signature_lines: int = 8
     """The last lines searched for a signature (a body's name above the date)."""
 
+    lone_value_lines: int = 40
+    """Plain text with at least this many lines that are one value alone holds one cell a line
+    (text copied out of a PDF table): its rows are rebuilt from labels and values, as in a pipe dump.
+    A report's tables hold about 170 values; a text report prints them beside their labels."""
+
     # --- flattened page text (flat.py)
     flat_line_chars: int = 600
     """A line at least this long that holds `flat_min_headings` section headings is a flattened page."""

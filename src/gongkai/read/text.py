@@ -6,9 +6,12 @@ import re
 
 from gongkai.model.values import BLANK_MARKS
 from gongkai.read.document import Document
+from gongkai.read.settings import SETTINGS
 
 _MD_MARKS = re.compile(r"^\s*(?:#{1,6}\s*|>\s*|[-*+]\s+(?=\S))|\*\*|__")
 _MD_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# A line that is one value and nothing else: 12, 0, 3.5, -7, a blank mark.
+_LONE_VALUE = re.compile(r"^\s*(?:[+\-－]?\d+(?:\.\d+)?|[/／—–\-－]+)\s*$")
 _GENERIC = re.compile(r"^(?:数据|列|栏|字段|column|col)\s*\d{1,2}$", re.IGNORECASE)
 # A page number a PDF converter left in the text: "— 1 —", "- 12 -", "第 3 页", "3/12".
 PAGE_NUMBER = re.compile(
@@ -39,6 +42,8 @@ def read_text(text: str) -> Document:
         doc.shape = "markdown"
     elif tabbed > 10:
         doc.shape = "tab"
+    elif sum(1 for ln in lines if _LONE_VALUE.match(ln)) >= SETTINGS.lone_value_lines:
+        doc.shape = "pipe"  # one cell per line without the pipes (text copied out of a PDF table)
     for raw in lines:
         line = raw.strip("\r\n")
         if not line.strip():

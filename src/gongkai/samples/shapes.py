@@ -102,6 +102,11 @@ def one_cell_per_line(report: Report) -> str:
     return "\n".join(_blocks(report, cells)) + "\n"
 
 
+def cells_per_line(report: Report) -> str:
+    """Each non-empty cell on a line of its own, no pipes: text copied out of a PDF's tables."""
+    return "\n".join(_blocks(report, lambda rows: [c for r in rows for c in r if c])) + "\n"
+
+
 def run_together(report: Report) -> str:
     """Section 三 values printed with no separator between them."""
     fmt = get(report.format)
@@ -200,6 +205,7 @@ SHAPES: dict[str, tuple[str, Callable[[Report], bytes]]] = {
     "tab-gb18030": ("tab-gb18030.txt", lambda r: tab_text(r).encode("gb18030")),
     "traditional-big5": ("big5.txt", lambda r: traditional(tab_text(r), False).encode("big5", "replace")),
     "pipe-traditional": ("pipe-traditional.txt", lambda r: traditional(one_cell_per_line(r)).encode()),
+    "cells-per-line": ("cells.txt", lambda r: cells_per_line(r).encode()),
     "markdown": ("report.md", lambda r: markdown(r).encode()),
     "run-together": ("run-together.txt", lambda r: run_together(r).encode()),
     "flattened": ("flattened.txt", lambda r: flattened(r).encode()),
