@@ -6,7 +6,7 @@ import pytest
 
 from gongkai.read import read_bytes
 from gongkai.samples import SHAPES, consistent_report
-from gongkai.samples.shapes import one_cell_per_line
+from gongkai.samples.shapes import cells_per_line, one_cell_per_line
 
 SEEDS = (11, 23, 37)
 # What the damaged shapes must say about themselves (and nothing else).
@@ -63,3 +63,20 @@ def test_a_wrapped_label_with_blank_cells_between_its_parts_keeps_its_values():
     wrapped = text.replace(label, "一、本年新收政府信息 |\n|||||||\n公开申请数量 |\n", 1)
     got = read_bytes(wrapped.encode(), "cells.txt")
     assert {k: got.cells[k] for k in want.cells} == want.cells
+
+
+def test_a_row_whose_value_stands_before_its_label_gives_its_values_to_no_other_row():
+    """Text in a PDF's column order (plain `pdftotext`): 行政许可's value printed above its label, so
+    the label is followed by the next block's labels and 行政处罚's value. 行政许可 stays blank with a
+    finding; 行政处罚 keeps its own value (it had gone to 行政许可)."""
+    want = consistent_report(75, "2021")
+    text = cells_per_line(want)
+    licensing = str(want.cells["active.licensing.decisions"])
+    block = f"本年处理决定数量\n行政许可\n{licensing}\n"
+    assert block in text
+    moved = text.replace(block, f"本年处理决定数量\n{licensing}\n行政许可\n", 1)
+    got = read_bytes(moved.encode(), "cells.txt")
+    assert got.cells["active.licensing.decisions"] is None
+    assert "active.licensing.decisions" in {c for f in got.findings for c in f.cells}
+    others = {k: v for k, v in want.cells.items() if k != "active.licensing.decisions"}
+    assert {k: got.cells[k] for k in others} == others

@@ -13,6 +13,7 @@ from gongkai.read import meta
 from gongkai.read.align import align
 from gongkai.read.document import Document, ReadError
 from gongkai.read.fit import Constraint, Reading, readings, resolve
+from gongkai.read.normalize import label_key
 from gongkai.read.rows import DataRow, build_rows
 from gongkai.read.sections import find_sections, narrative
 from gongkai.read.settings import SETTINGS
@@ -242,7 +243,7 @@ def _touching(constraints: list[Constraint]):
 
 def _read_requests(doc: Document, regions, fmt: Format, report: Report, used: dict[int, list[str]]) -> bool:
     table = fmt.table("requests")
-    rows = build_rows(doc, *regions.table_span(3))
+    rows = build_rows(doc, *regions.table_span(3), _label_keys(table.rows))
     printed = _match(rows, list(table.rows), report, "第三部分")
     specs = _specs(table)
     used.update({r.line: specs[i][1] for i, r in printed.items()})
@@ -255,11 +256,15 @@ def _read_requests(doc: Document, regions, fmt: Format, report: Report, used: di
 def _read_active(doc: Document, regions, fmt: Format, report: Report, used: dict[int, list[str]]) -> None:
     tables = fmt.tables_of(2)
     model = [(t, r) for t in tables for r in t.rows]
-    rows = build_rows(doc, *regions.table_span(2))
+    rows = build_rows(doc, *regions.table_span(2), _label_keys(r for _, r in model))
     printed = _match(rows, [r for _, r in model], report, "第二部分")
     specs = [(r.label, t.row_ids(r)) for t, r in model]
     used.update({r.line: specs[i][1] for i, r in printed.items()})
     _apply(report, fmt, specs, printed, None, lambda option: [], "第二部分", left=True)
+
+
+def _label_keys(rows) -> frozenset[str]:
+    return frozenset(label_key(text) for r in rows for text in (r.label, *r.variants))
 
 
 def _ends_in_a_row(doc: Document, regions, report: Report, used: dict[int, list[str]]) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from gongkai.model.values import PRINTED_BLANKS, looks_numeric
 from gongkai.read.document import Document
+from gongkai.read.normalize import label_key
 from gongkai.read.units import MONEY_UNITS, bare_value, is_lone_note
 
 # A label that starts a row: 一、 / （一） / 1. / 1、
@@ -84,7 +85,11 @@ _BLANK_ROW_CELLS = 2  # blank cells after a label that make a row (one is paddin
 GRID_SHAPES = frozenset({"html", "docx", "pdf"})  # readers that keep every cell in its place
 
 
-def build_rows(doc: Document, start: int, end: int) -> list[DataRow]:
+def build_rows(
+    doc: Document, start: int, end: int, row_labels: frozenset[str] = frozenset()
+) -> list[DataRow]:
+    """`row_labels`: the label keys of the section's rows, which let one cell per line tell a row
+    whose values were printed elsewhere (text in a PDF's column order) from a label in two parts."""
     rows: list[DataRow] = []
     positional = doc.shape in GRID_SHAPES
     soft = doc.shape == "flat"
@@ -140,6 +145,16 @@ def build_rows(doc: Document, start: int, end: int) -> list[DataRow]:
                     # label's unnumbered tail after blank cells (a wrapped cell) still joins it.
                     cur.tokens = [""] * empties
                     cur.line = i
+                elif (
+                    not cur.tokens
+                    and not rows_follow_lines
+                    and label_key(cell) in row_labels
+                    and any(label_key(part) in row_labels for part in cur.label)
+                ):
+                    # A whole row label after another with no values between: that row's values
+                    # stand elsewhere; it is a row of its own, not one label taking the next values.
+                    cur.line = i
+                    close()
                 if cur.tokens:
                     close()
                 cur.label.append(cell)
