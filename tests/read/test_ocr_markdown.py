@@ -5,6 +5,7 @@ without its label, placeholder tables of `-`, page numbers, table 四 in three p
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 from gongkai.read import read_bytes
 from gongkai.samples import consistent_report
-from gongkai.samples.shapes import ocr_markdown
+from gongkai.samples.shapes import markdown, ocr_markdown
 
 
 def _read(text: str):
@@ -81,3 +82,23 @@ def test_two_value_rows_without_labels_take_the_rows_missing_there():
         "第三部分：一行数值没有标签，按前后行的位置读作“（六）其他处理”",
         "第三部分：一行数值没有标签，按前后行的位置读作“（七）总计”",
     ]
+
+
+def _bold_numbers(text: str) -> str:
+    return re.sub(r"\| (\d+(?:\.\d+)?) ", r"| **\1** ", text)
+
+
+def _without_outer_pipes(text: str) -> str:
+    return "\n".join(ln.strip().strip("|") if ln.strip().startswith("|") else ln for ln in text.split("\n"))
+
+
+@pytest.mark.parametrize("version", ["2021", "2019"])
+@pytest.mark.parametrize("seed", [3, 4])
+@pytest.mark.parametrize("change", [_bold_numbers, _without_outer_pipes])
+@pytest.mark.parametrize("make", [markdown, ocr_markdown])
+def test_converter_markdown_variants(version, seed, change, make):
+    """Values in bold (**12**), and tables without the outer pipes (a | b | c), which markdown
+    allows: every cell read (they read almost nothing, with wrong numbers, before)."""
+    want = consistent_report(seed, version)
+    got = read_bytes(change(make(want)).encode(), "r.md")
+    assert {k: got.cells[k] for k in want.cells} == want.cells

@@ -12,6 +12,7 @@ _MD_MARKS = re.compile(r"^\s*(?:#{1,6}\s*|>\s*|[-*+]\s+(?=\S))|\*\*|__")
 _MD_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 # A line that is one value and nothing else: 12, 0, 3.5, -7, a blank mark.
 _LONE_VALUE = re.compile(r"^\s*(?:[+\-－]?\d+(?:\.\d+)?|[/／—–\-－]+)\s*$")
+_BOLD = re.compile(r"\*\*|__")  # inside a table cell (LLM converters bold totals: **12**)
 _GENERIC = re.compile(r"^(?:数据|列|栏|字段|column|col)\s*\d{1,2}$", re.IGNORECASE)
 # A page number a PDF converter left in the text: "— 1 —", "- 12 -", "第 3 页", "3/12".
 PAGE_NUMBER = re.compile(
@@ -34,6 +35,9 @@ def read_text(text: str) -> Document:
     lines = text.split("\n")
     piped = sum(1 for ln in lines if ln.rstrip().endswith("|"))
     markdown = sum(1 for ln in lines if ln.lstrip().startswith("|") and ln.rstrip().endswith("|"))
+    if markdown <= 10 and any(_MD_RULE.match(ln.strip()) and "|" in ln for ln in lines):
+        # tables without the outer pipes (a | b | c), which markdown allows: rows hold two or more
+        markdown = sum(1 for ln in lines if ln.count("|") >= 2 and not ln.rstrip().endswith("|"))
     tabbed = sum(1 for ln in lines if "\t" in ln)
     doc = Document(shape="text")
     if piped > 10 and markdown < piped / 2:
@@ -54,6 +58,8 @@ def read_text(text: str) -> Document:
             if _MD_RULE.match(line.strip()):
                 continue
             cells = _pipe_cells(line)
+            if doc.shape == "markdown":
+                cells = [_BOLD.sub("", c).strip() for c in cells]
             if doc.shape == "markdown" and (
                 all(c in BLANK_MARKS for c in cells) or all(_GENERIC.match(c) for c in cells if c)
             ):
