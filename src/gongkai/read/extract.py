@@ -256,14 +256,16 @@ def _read_requests(doc: Document, regions, fmt: Format, report: Report, used: di
 def _read_active(doc: Document, regions, fmt: Format, report: Report, used: dict[int, list[str]]) -> None:
     tables = fmt.tables_of(2)
     model = [(t, r) for t in tables for r in t.rows]
-    rows = build_rows(doc, *regions.table_span(2), _label_keys(r for _, r in model))
+    rows = build_rows(doc, *regions.table_span(2), _label_keys(tuple(r for _, r in model)))
     printed = _match(rows, [r for _, r in model], report, "第二部分")
     specs = [(r.label, t.row_ids(r)) for t, r in model]
     used.update({r.line: specs[i][1] for i, r in printed.items()})
     _apply(report, fmt, specs, printed, None, lambda option: [], "第二部分", left=True)
 
 
-def _label_keys(rows) -> frozenset[str]:
+@cache
+def _label_keys(rows: tuple[Row, ...]) -> frozenset[str]:
+    """The label keys of a section's rows (and their variants), once per format."""
     return frozenset(label_key(text) for r in rows for text in (r.label, *r.variants))
 
 

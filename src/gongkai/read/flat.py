@@ -196,11 +196,11 @@ def _prefix(doc: Document, text: str) -> None:
     """Before section 一: breadcrumbs and page tools, the title, an opening paragraph."""
     page = text
     text = SETTINGS.page_tools.sub(" ", text)
-    found = [m for m in _TITLE.finditer(text) if looks_like_title(m.group())]
+    titles = (m for m in _TITLE.finditer(text) if looks_like_title(m.group()))
+    found = [(m, _menu_words(m.group().strip())) for m in titles]
     if found:  # the last title that names its body (a page prints it again after the page tools)
-        named = [m for m in found if body_and_year(_menu_words(m.group().strip()))[0]]
-        m = (named or found)[-1]
-        title = _menu_words(m.group().strip())
+        named = [(m, title) for m, title in found if body_and_year(title)[0]]
+        m, title = (named or found)[-1]
         # the body's name, more than one space before the year; not a breadcrumb's last item
         before = page[: page.rfind(title)].split()
         if not named and before and name_above_title(before[-1]) and not _CRUMB.search(" ".join(before[-2:])):
