@@ -102,3 +102,19 @@ def test_converter_markdown_variants(version, seed, change, make):
     want = consistent_report(seed, version)
     got = read_bytes(change(make(want)).encode(), "r.md")
     assert {k: got.cells[k] for k in want.cells} == want.cells
+
+
+@given(seed=st.integers(1, 10**6), version=st.sampled_from(["2021", "2019"]), pick=st.randoms())
+@settings(max_examples=25, deadline=None)
+def test_a_short_markdown_page_with_few_table_rows(seed, version, pick):
+    """A summary or a cut-short page: ten table rows or fewer, each still read (they read nothing:
+    a page needed more than ten pipe rows to count as markdown). Its rule line marks it."""
+    want = consistent_report(seed, version)
+    lines = markdown(want).split("\n")
+    rows = [i for i, ln in enumerate(lines) if ln.startswith("|") and "---" not in ln]
+    kept = set(pick.sample(rows, pick.randint(2, 8)))
+    short = "\n".join(ln for i, ln in enumerate(lines) if i not in rows or i in kept)
+    got = _read(short)
+    assert all(got.cells[k] in (None, v) for k, v in want.cells.items())
+    printed = sum(len(re.findall(r"\| -?\d+(?:\.\d+)? ", lines[i] + " ")) for i in kept)
+    assert sum(v is not None for v in got.cells.values()) >= printed

@@ -35,14 +35,15 @@ def read_text(text: str) -> Document:
     lines = text.split("\n")
     piped = sum(1 for ln in lines if ln.rstrip().endswith("|"))
     markdown = sum(1 for ln in lines if ln.lstrip().startswith("|") and ln.rstrip().endswith("|"))
-    if markdown <= 10 and any(_MD_RULE.match(ln.strip()) and "|" in ln for ln in lines):
+    ruled = any(_MD_RULE.match(ln.strip()) and "|" in ln for ln in lines)
+    if markdown <= 10 and ruled:
         # tables without the outer pipes (a | b | c), which markdown allows: rows hold two or more
-        markdown = sum(1 for ln in lines if ln.count("|") >= 2 and not ln.rstrip().endswith("|"))
+        markdown += sum(1 for ln in lines if ln.count("|") >= 2 and not ln.rstrip().endswith("|"))
     tabbed = sum(1 for ln in lines if "\t" in ln)
     doc = Document(shape="text")
     if piped > 10 and markdown < piped / 2:
         doc.shape = "pipe"  # one cell per line: rows are not marked, the locator rebuilds them
-    elif markdown > 10:
+    elif markdown > 10 or (ruled and markdown >= 2):  # a short markdown page: its rule line marks it
         doc.shape = "markdown"
     elif tabbed > 10:
         doc.shape = "tab"
