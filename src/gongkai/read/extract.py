@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import cache
 
+from gongkai.format.layout import grids
 from gongkai.format.spec import APPEALS, OUTCOME_ROWS, Format, Kind, Row, Table, Version, get
 from gongkai.model.finding import error, warning
 from gongkai.model.report import NARRATIVE, Report
@@ -63,9 +64,13 @@ def extract(doc: Document, source: str | None = None) -> Report:
 # ------------------------------------------------------------------------------------------ tables
 
 
-def _match(rows: list[DataRow], model: list[Row], report: Report, where: str) -> dict[int, DataRow]:
-    """Model row index → printed row; reports printed rows that match nothing."""
-    matches = _between_neighbours(rows, align([r.label_text for r in rows], model), report, model, where)
+def _match(
+    rows: list[DataRow], model: list[Row], report: Report, where: str, header: frozenset[str] = frozenset()
+) -> dict[int, DataRow]:
+    """Model row index → printed row; reports printed rows that match nothing. `header`: the
+    characters of the table's column headers."""
+    matches = align([r.label_text for r in rows], model)
+    matches = _between_neighbours(rows, matches, report, model, where, header)
     out: dict[int, DataRow] = {}
     for row, m in zip(rows, matches, strict=True):
         if m is None and not any(row.tokens):
@@ -81,35 +86,75 @@ def _match(rows: list[DataRow], model: list[Row], report: Report, where: str) ->
 
 
 def _between_neighbours(
-    rows: list[DataRow], matches: list[int | None], report: Report, model: list[Row], where: str
+    rows: list[DataRow],
+    matches: list[int | None],
+    report: Report,
+    model: list[Row],
+    where: str,
+    header: frozenset[str],
 ) -> list[int | None]:
     """Rows of values whose labels were lost (OCR), standing between two recognised rows with
-    exactly as many format rows missing between them, are those rows in order, with a finding."""
+    exactly as many format rows missing between them, are those rows in order, with a finding.
+
+    Text taken from a PDF by height may print a row's values on a line of their own beside a label
+    that stands alone, or beside a group label (（五）不予处理) or the column headers, which hold no
+    values: such labels do not count as their rows found, and such values count as lost labels."""
     out = list(matches)
-    taken = {m for m in matches if m is not None}
+    groups = {label_key(r.group) for r in model if r.group}
+    apart = {k: m for k, m in enumerate(out) if m is not None and _values_apart(rows[k])}
+    for k in apart:
+        out[k] = None
+    lost = [_lost_label(row, m, groups, header) for row, m in zip(rows, out, strict=True)]
+    taken = {m for m in out if m is not None}
     i = 0
     while i < len(rows):
-        if not _lost_label(rows[i], out[i]):
+        if not lost[i]:
             i += 1
             continue
         run_end = i
-        while run_end < len(rows) and _lost_label(rows[run_end], out[run_end]):
+        while run_end < len(rows) and (lost[run_end] or run_end in apart):
             run_end += 1
         before = next((out[k] for k in range(i - 1, -1, -1) if out[k] is not None), -1)
         after = next((out[k] for k in range(run_end, len(out)) if out[k] is not None), len(model))
         missing = list(range(before + 1, after))
-        if len(missing) == run_end - i and not taken & set(missing):
-            for k, m in zip(range(i, run_end), missing, strict=True):
+        run = [k for k in range(i, run_end) if lost[k]]
+        if len(missing) == len(run) and not taken & set(missing):
+            for k, m in zip(run, missing, strict=True):
                 out[k] = m
                 taken.add(m)
-                said = f"{where}：一行数值没有标签，按前后行的位置读作“{model[m].label}”"
+                beside = label_key(rows[k].label_text)
+                said = (
+                    f"{where}：一行数值印在“{rows[k].label_text}”旁，按前后行的位置读作“{model[m].label}”"
+                    if beside
+                    else f"{where}：一行数值没有标签，按前后行的位置读作“{model[m].label}”"
+                )
                 report.findings.append(warning("read.row_inferred", said))
         i = run_end
+    for k, m in apart.items():
+        if m not in taken:
+            out[k] = m  # its values were not found elsewhere: the row stays, blank
     return out
 
 
-def _lost_label(row: DataRow, match: int | None) -> bool:
-    return match is None and not row.label_text.strip() and any(row.tokens)
+def _values_apart(row: DataRow) -> bool:
+    """A label on a line of its own whose values were printed elsewhere (no cell at all after it)."""
+    return not row.tokens and not row.positional and bool(row.label_text.strip())
+
+
+def _lost_label(row: DataRow, match: int | None, groups: set[str], header: frozenset[str]) -> bool:
+    if match is not None or not any(row.tokens):
+        return False
+    key = label_key(row.label_text)
+    return not key or key in groups or set(key) <= header
+
+
+@cache
+def _header_chars(version: Version, section: int) -> frozenset[str]:
+    """The characters of a table's column headers (the template's rows that hold no value cell):
+    a label made of them alone is header text, broken however a PDF's text broke it."""
+    grid = grids(get(version))[section]
+    headers = [row for row in grid if not any(c.cell_id for c in row)]
+    return frozenset("".join(label_key(c.text) for row in headers for c in row))
 
 
 def _values(fmt: Format, printed: dict[str, str | None]) -> tuple[dict, list[tuple[str, str]]]:
@@ -244,7 +289,7 @@ def _touching(constraints: list[Constraint]):
 def _read_requests(doc: Document, regions, fmt: Format, report: Report, used: dict[int, list[str]]) -> bool:
     table = fmt.table("requests")
     rows = build_rows(doc, *regions.table_span(3), _label_keys(table.rows))
-    printed = _match(rows, list(table.rows), report, "第三部分")
+    printed = _match(rows, list(table.rows), report, "第三部分", _header_chars(fmt.version, 3))
     specs = _specs(table)
     used.update({r.line: specs[i][1] for i, r in printed.items()})
     constraints = _touching(_requests_constraints(fmt.version))
@@ -257,7 +302,7 @@ def _read_active(doc: Document, regions, fmt: Format, report: Report, used: dict
     tables = fmt.tables_of(2)
     model = [(t, r) for t in tables for r in t.rows]
     rows = build_rows(doc, *regions.table_span(2), _label_keys(tuple(r for _, r in model)))
-    printed = _match(rows, [r for _, r in model], report, "第二部分")
+    printed = _match(rows, [r for _, r in model], report, "第二部分", _header_chars(fmt.version, 2))
     specs = [(r.label, t.row_ids(r)) for t, r in model]
     used.update({r.line: specs[i][1] for i, r in printed.items()})
     _apply(report, fmt, specs, printed, None, lambda option: [], "第二部分", left=True)

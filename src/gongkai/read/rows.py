@@ -81,6 +81,25 @@ def _line_cells(real_cells, money: set[str]) -> list[str]:
     return out
 
 
+# A leaf row's label: 1.属于国家秘密 (numbered rows never hold other rows).
+_LEAF = re.compile(r"(?:^|\s)\d{1,2}\s*[.、．]\s*[^\d\s]")
+# A label line of text taken from a PDF by height: a character of a group label printed vertically
+# beside it may stand first (年 3.危及…, 、 2.其他…).
+_STRAY_THEN_ENUMERATOR = re.compile(
+    r"^\s*\S\s+(?=\d{1,2}\s*[.、．]|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+\s*[、.．])"
+)
+
+
+def _starts_row(cell: str) -> bool:
+    return bool(_ENUMERATOR.match(cell) or _STRAY_THEN_ENUMERATOR.match(cell))
+
+
+def _names_a_row(label: list[str], row_labels: frozenset[str]) -> bool:
+    if any(_LEAF.search(part) for part in label):
+        return True
+    return label_key("".join(_STRAY_THEN_ENUMERATOR.sub("", part) for part in label)) in row_labels
+
+
 _BLANK_ROW_CELLS = 2  # blank cells after a label that make a row (one is padding under a merged label)
 GRID_SHAPES = frozenset({"html", "docx", "pdf"})  # readers that keep every cell in its place
 
@@ -96,6 +115,9 @@ def build_rows(
     cur = DataRow(positional=positional, soft=soft)
     empties = 0
     rows_follow_lines = doc.shape != "pipe"
+    # Text taken from a PDF line by line, ordered by height: a row's values may stand on a line of
+    # their own just above or below its label (the label sits lower in its cell, or wraps).
+    lines_by_height = doc.shape == "text"
 
     def close() -> None:
         nonlocal cur, empties
@@ -115,7 +137,7 @@ def build_rows(
         if just_closed and labels_only and rows_follow_lines and continues:
             # A wrapped label continued on the line after its values: give it back to that row.
             text = [c for c in cells if c]
-            if text and not any(_ENUMERATOR.match(t) for t in text):
+            if text and not any(_starts_row(t) for t in text) and rows[-1].label:
                 rows[-1].label.extend(text)
                 continue
         for cell, value in zip(cells, kinds, strict=True):
@@ -147,9 +169,15 @@ def build_rows(
                     cur.line = i
                 elif (
                     not cur.tokens
-                    and not rows_follow_lines
-                    and label_key(cell) in row_labels
-                    and any(label_key(part) in row_labels for part in cur.label)
+                    and cur.label
+                    and (
+                        (
+                            not rows_follow_lines
+                            and label_key(cell) in row_labels
+                            and any(label_key(part) in row_labels for part in cur.label)
+                        )
+                        or (lines_by_height and _starts_row(cell) and _names_a_row(cur.label, row_labels))
+                    )
                 ):
                     # A whole row label after another with no values between: that row's values
                     # stand elsewhere; it is a row of its own, not one label taking the next values.

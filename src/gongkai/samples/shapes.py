@@ -107,6 +107,56 @@ def cells_per_line(report: Report) -> str:
     return "\n".join(_blocks(report, lambda rows: [c for r in rows for c in r if c])) + "\n"
 
 
+def lines_by_height(report: Report, rng: random.Random | None = None) -> str:
+    """Text a PDF extractor gives when it orders a page's lines by height (pdfplumber's extract_text):
+    a row's label and values on one line, but where a label sits lower in its cell than its values
+    the values stand on a line of their own above it, and a wrapped label has its values between its
+    two parts. A group label merged over rows stands on a line of its own in its group, or with the
+    values of the row below it; 三、本年度办理结果 runs down its cell a character a line; page
+    numbers ("- 2 -") fall between rows. Without `rng`, one row of each kind in section 三."""
+    rng = rng or random.Random(0)
+    page = [1]
+
+    def table(rows: list[list[str]]) -> list[str]:
+        out: list[str] = []
+        vertical: list[str] = []
+        plain_before = True  # only a row after a row printed whole may move its values
+        for row in rows:
+            values = [c for c in row if _is_number(c)]
+            labels = [c for c in row if c and not _is_number(c)]
+            if len(values) < 7 or not labels:
+                out.append(" ".join(labels + values))
+                continue
+            if row[0]:  # a row of the first column: the vertical label runs down its own rows only
+                vertical = list(labels.pop(0)) if row[0] == "三、本年度办理结果" else []
+            *groups, leaf = labels
+            prefix = f"{vertical.pop(0)} " if vertical and rng.random() < 0.6 else ""
+            numbers = " ".join(values)
+            kind = rng.choice(["whole", "whole", "above", "around", "group"]) if plain_before else "whole"
+            if kind == "group" and not groups:
+                kind = "above"
+            if kind == "around" and len(leaf) < 6:
+                kind = "whole"
+            if kind == "group":  # the group label, its row's values, then the row's own label
+                out += [*groups, numbers, prefix + leaf]
+            else:
+                out += groups  # a group label on a line of its own, before its first row
+                if kind == "above":
+                    out += [numbers, prefix + leaf]
+                elif kind == "around":
+                    cut = rng.randrange(3, len(leaf) - 2)
+                    out += [prefix + leaf[:cut], numbers, leaf[cut:]]
+                else:
+                    out.append(f"{prefix}{leaf} {numbers}")
+            plain_before = kind == "whole"
+            if plain_before and rng.random() < 0.1:
+                page[0] += 1
+                out.append(f"- {page[0]} -")
+        return out
+
+    return "\n".join(_blocks(report, table)) + "\n"
+
+
 def run_together(report: Report) -> str:
     """Section 三 values printed with no separator between them."""
     fmt = get(report.format)
@@ -206,6 +256,7 @@ SHAPES: dict[str, tuple[str, Callable[[Report], bytes]]] = {
     "traditional-big5": ("big5.txt", lambda r: traditional(tab_text(r), False).encode("big5", "replace")),
     "pipe-traditional": ("pipe-traditional.txt", lambda r: traditional(one_cell_per_line(r)).encode()),
     "cells-per-line": ("cells.txt", lambda r: cells_per_line(r).encode()),
+    "lines-by-height": ("pdf-text.txt", lambda r: lines_by_height(r).encode()),
     "markdown": ("report.md", lambda r: markdown(r).encode()),
     "run-together": ("run-together.txt", lambda r: run_together(r).encode()),
     "flattened": ("flattened.txt", lambda r: flattened(r).encode()),

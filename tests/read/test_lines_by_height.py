@@ -1,0 +1,70 @@
+"""Text a PDF extractor gives line by line, ordered by height (pdfplumber's extract_text): a row's
+values on a line of their own above its label or between the two parts of a wrapped label, group
+labels on lines of their own or beside the values of the row below, a vertical group label a
+character a line. Before, a label alone took the next row's values (wrong numbers)."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gongkai.read import read_bytes
+from gongkai.samples import consistent_report
+from gongkai.samples.shapes import lines_by_height
+
+
+def _read(text: str):
+    return read_bytes(text.encode(), "pdf-text.txt")
+
+
+@given(seed=st.integers(1, 10**6), version=st.sampled_from(["2021", "2019"]), order=st.randoms())
+@settings(max_examples=40, deadline=None)
+def test_every_cell_wherever_the_values_stand(seed, version, order):
+    want = consistent_report(seed, version)
+    got = _read(lines_by_height(want, order))
+    assert (str(got.format), got.body, got.year) == (version, want.body, want.year)
+    assert {k: got.cells[k] for k in want.cells} == want.cells
+    assert {f.rule for f in got.findings} <= {"read.row_inferred"}
+
+
+def test_each_value_row_is_named_by_the_row_it_was_read_as():
+    want = consistent_report(5, "2021")
+    text = lines_by_height(want, random.Random(3))
+    got = _read(text)
+    said = [f.message for f in got.findings]
+    assert any("没有标签" in m for m in said)  # values above their own label
+    assert any("印在“（" in m for m in said)  # values beside a group label (（三）不予公开 …)
+    assert all(m.startswith("第三部分") or m.startswith("第二部分") for m in said)
+    assert {k: got.cells[k] for k in want.cells} == want.cells
+
+
+def test_a_label_alone_does_not_take_the_next_rows_values():
+    """1.属于国家秘密 on a line of its own (its values printed above it), then 2.其他法律… with its
+    values after a vertical label's character: 1. must not read 2.'s values."""
+    want = consistent_report(9, "2021")
+    secret = " ".join(str(want.cells[f"requests.withheld.state_secret.{c}"]) for c in _COLUMNS)
+    law = " ".join(str(want.cells[f"requests.withheld.prohibited_by_law.{c}"]) for c in _COLUMNS)
+    text = lines_by_height(want, random.Random(1))
+    start = text.index("（三）不予公开")
+    end = text.index("3.危及")
+    block = f"{secret}\n1.属于国家秘密\n三 2.其他法律行政法规禁止公开 {law}\n（三）不予公开\n"
+    assert text[:start].endswith(
+        "不计其他情形） "
+        + " ".join(str(want.cells[f"requests.partially_granted.{c}"]) for c in _COLUMNS)
+        + "\n"
+    )
+    got = _read(text[:start] + block + text[end:])
+    assert {k: got.cells[k] for k in want.cells} == want.cells
+
+
+_COLUMNS = (
+    "natural_person",
+    "commercial",
+    "research",
+    "social_welfare",
+    "legal_services",
+    "other_org",
+    "total",
+)
