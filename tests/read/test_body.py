@@ -116,3 +116,31 @@ def test_a_body_s_name_on_the_line_above_the_title(name):
     want, text = _without_title(66)
     got = _read(f"{name}\n{want.year}年政府信息公开工作年度报告\n" + text)
     assert (got.body, got.year) == (name, want.year)
+
+
+@pytest.mark.parametrize("seed", [3, 17])
+@pytest.mark.parametrize("tail", ["年度报告", "工作年度报告", "公开工作年度报告"])
+def test_a_title_wrapped_before_its_end(seed, tail):
+    """A PDF's text breaks a long title: "2024 年某某局政府信息公开工作" / "年度报告"."""
+    want, text = _without_title(seed)
+    assert want.title.endswith(tail)
+    got = _read(f"{want.title[: -len(tail)]}\n{tail}\n" + text)
+    assert (got.title, got.body, got.year) == (want.title, want.body, want.year)
+
+
+def test_the_opening_sentence_wrapped_into_short_lines_is_not_a_heading():
+    """A PDF's text wraps the opening sentence that lists the six sections into short lines that
+    read like headings (…包括总体情况、主动公开政府信息情况、收到和…); section 一 still starts at
+    its own heading, and a sub-heading of 总体情况 (（一）主动公开政府信息情况) does not start 二."""
+    want, text = _without_title(9)
+    opening = (
+        "本年度报告根据《中华人民共和国政府信息公开条例》要求编制，全\n"
+        "文包括总体情况、主动公开政府信息情况、收到和处理政府信息\n"
+        "公开申请情况、政府信息公开行政复议、行政诉讼情况、存在的主要问题\n"
+        "及改进情况，以及其他需要报告的事项。\n"
+    )
+    one = text.index(want.sections[1])
+    text = text[:one] + "（一）主动公开政府信息情况\n" + text[one:]
+    got = _read(f"{want.title}\n{opening}{text}")
+    assert got.sections[1] == "（一）主动公开政府信息情况\n" + want.sections[1]
+    assert {k: got.cells[k] for k in want.cells} == want.cells

@@ -67,6 +67,10 @@ def name_above_title(line: str) -> bool:
     return bool(_NAME_LINE.match(line.replace(" ", ""))) and not looks_like_title(line)
 
 
+# The end of a title a PDF's text wrapped onto a line of its own: 年度报告, 工作年度报告.
+_TITLE_TAIL = re.compile(r"^\s*[\u4e00-\u9fff]{0,8}报告\s*$")
+
+
 def find_title(doc: Document, regions: Regions) -> str | None:
     """The report's title: a line before section 一, or two (a body name above "2024年…年度报告").
 
@@ -78,6 +82,8 @@ def find_title(doc: Document, regions: Regions) -> str | None:
             text = re.sub(r"\s+", " ", " ".join(lines[i : i + span])).strip()
             if looks_like_title(text) and (span == 1 or name_above_title(lines[i])):
                 found.append(text)
+            elif span == 2 and _TITLE_TAIL.match(lines[i + 1]) and not looks_like_title(lines[i]):
+                found.append(lines[i].strip() + lines[i + 1].strip())  # a title wrapped before its end
     if doc.title_hint and looks_like_title(doc.title_hint):
         # A crawler's 标题 line is the page's own title; an HTML <title> often adds the site's name.
         found.insert(0 if doc.shape == "flat" else len(found), doc.title_hint.strip())

@@ -65,16 +65,36 @@ def _heading_key(cells: list[str | None]) -> str:
     return label_key(texts[0]) if len(texts) == 1 else ""
 
 
+_NUMERALS = "一二三四五六"
+_NUMBERED = re.compile(r"^[(（]?[一二三四五六七八九十]")
+
+
+def _numbered(text: str, number: int, pass_: int) -> bool:
+    """Pass 0: numbered as the section itself (三、); pass 1: numbered at all; pass 2: any line."""
+    if pass_ == 0:
+        return text[:1] == _NUMERALS[number - 1] and text[1:2] in ("、", ".", "．", " ")
+    return pass_ == 2 or bool(_NUMBERED.match(text))
+
+
 def find_sections(doc: Document) -> Regions:
     starts: dict[int, int | None] = dict.fromkeys(range(1, 7))
     keys = [_heading_key(line.cells) for line in doc.lines]  # once: a missing heading rescans them
-    position = 0
-    for number in range(1, 7):
-        for i in range(position, len(keys)):
-            if keys[i] and _is_heading(number, keys[i]):
-                starts[number] = i
-                position = i + 1
-                break
+    # Headings numbered as the section (三、…) first, then any numbered line, then any line: a
+    # PDF's text wraps the opening sentence that lists the sections ("…报告全文包括总体情况、主动
+    # 公开…") into short lines that read like headings, and 总体情况 has sub-headings of its own.
+    texts = [line.text.lstrip() if keys[i] else "" for i, line in enumerate(doc.lines)]
+    for pass_ in range(3):
+        position = 0
+        for number in range(1, 7):
+            if starts[number] is not None:
+                position = starts[number] + 1
+                continue
+            later = [s for n, s in starts.items() if n > number and s is not None]
+            for i in range(position, min(later) if later else len(keys)):
+                if keys[i] and _numbered(texts[i], number, pass_) and _is_heading(number, keys[i]):
+                    starts[number] = i
+                    position = i + 1
+                    break
     regions = Regions(starts, len(doc.lines))
     regions.tables = _captioned_tables(doc, regions)
     return regions
