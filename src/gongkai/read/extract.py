@@ -12,6 +12,7 @@ from gongkai.model.report import NARRATIVE, Report
 from gongkai.model.values import ValueError_, parse_value
 from gongkai.read import meta
 from gongkai.read.align import align
+from gongkai.read.columns import unfold
 from gongkai.read.document import Document, ReadError
 from gongkai.read.fit import Constraint, Reading, readings, resolve
 from gongkai.read.normalize import label_key
@@ -27,6 +28,7 @@ HOW = {
     "split": "数字连在一起没有分隔，已按勾稽关系拆分",
     "blank_row": "整行空白",
     "unsplit": "数字连在一起，无法确定如何拆分，已留空",
+    "rows_merged": "行中印有几行的数值（标签与数值分开印出），无法分出本行的数值，已留空",
 }
 
 
@@ -64,13 +66,39 @@ def extract(doc: Document, source: str | None = None) -> Report:
 # ------------------------------------------------------------------------------------------ tables
 
 
+def _interleaved(rows: list[DataRow], flat: DataRow) -> bool:
+    """Section 四's values in runs that are neither whole groups (5 values) nor one value a line,
+    with header words between them, whose sums fail: text in a PDF's column order, not a report's
+    own slip (a report whose sums fail prints its 15 values in order, and they are read as printed)."""
+    counts = [len([t for t in r.tokens if t]) for r in rows]
+    width = len(APPEALS.columns)
+    if flat.soft or len(rows) < 2 or all(n % width == 0 or n == 1 for n in counts):
+        return False
+    values = [t for t in flat.tokens if t]
+    if len(values) != len(APPEALS.ids) or not all(v.isdigit() for v in values):
+        return True
+    groups = [[int(v) for v in values[i : i + width]] for i in range(0, len(values), width)]
+    return any(sum(g[:-1]) != g[-1] for g in groups)
+
+
 def _match(
-    rows: list[DataRow], model: list[Row], report: Report, where: str, header: frozenset[str] = frozenset()
+    rows: list[DataRow],
+    model: list[Row],
+    widths: list[int],
+    report: Report,
+    where: str,
+    header: frozenset[str],
 ) -> dict[int, DataRow]:
-    """Model row index → printed row; reports printed rows that match nothing. `header`: the
-    characters of the table's column headers."""
+    """Model row index → printed row; reports printed rows that match nothing. `widths`: each model
+    row's number of cells; `header`: the characters of the table's column headers."""
     matches = align([r.label_text for r in rows], model)
-    matches = _between_neighbours(rows, matches, report, model, where, header)
+    if not any(
+        m is not None and len([t for t in rows[k].tokens if t]) >= 2 * widths[m]
+        for k, m in enumerate(matches)
+    ):
+        # (a row holding the values of several rows means labels and values were printed apart, in
+        # column order: there the place of a row of values says nothing about whose values they are)
+        matches = _between_neighbours(rows, matches, report, model, where, header)
     out: dict[int, DataRow] = {}
     for row, m in zip(rows, matches, strict=True):
         if m is None and not any(row.tokens):
@@ -289,7 +317,10 @@ def _touching(constraints: list[Constraint]):
 def _read_requests(doc: Document, regions, fmt: Format, report: Report, used: dict[int, list[str]]) -> bool:
     table = fmt.table("requests")
     rows = build_rows(doc, *regions.table_span(3), _label_keys(table.rows))
-    printed = _match(rows, list(table.rows), report, "第三部分", _header_chars(fmt.version, 3))
+    header = _header_chars(fmt.version, 3)
+    rows = unfold(rows, table.rows, len(table.columns), header)
+    widths = [len(table.columns)] * len(table.rows)
+    printed = _match(rows, list(table.rows), widths, report, "第三部分", header)
     specs = _specs(table)
     used.update({r.line: specs[i][1] for i, r in printed.items()})
     constraints = _touching(_requests_constraints(fmt.version))
@@ -302,7 +333,8 @@ def _read_active(doc: Document, regions, fmt: Format, report: Report, used: dict
     tables = fmt.tables_of(2)
     model = [(t, r) for t in tables for r in t.rows]
     rows = build_rows(doc, *regions.table_span(2), _label_keys(tuple(r for _, r in model)))
-    printed = _match(rows, [r for _, r in model], report, "第二部分", _header_chars(fmt.version, 2))
+    widths = [len(t.columns) for t, _ in model]
+    printed = _match(rows, [r for _, r in model], widths, report, "第二部分", _header_chars(fmt.version, 2))
     specs = [(r.label, t.row_ids(r)) for t, r in model]
     used.update({r.line: specs[i][1] for i, r in printed.items()})
     _apply(report, fmt, specs, printed, None, lambda option: [], "第二部分", left=True)
@@ -350,6 +382,13 @@ def _read_appeals(doc: Document, regions, report: Report, used: dict[int, list[s
         soft=rows[0].soft,  # flattened text: its spaces are hints there too
         money={t for r in rows for t in r.money},
     )
+    if _interleaved(rows, flat):
+        said = (
+            "第四部分：数值与表头文字交错印出（文本的顺序不是表格的顺序），其勾稽关系不成立，"
+            "无法确定各数值所在的单元格，已留空"
+        )
+        report.findings.append(error("read.value_count", said, APPEALS.ids))
+        return
     groups = [(tuple(APPEALS.row_ids(g)[:-1]), (APPEALS.row_ids(g)[-1],)) for g in APPEALS.rows]
     specs = [("行政复议、行政诉讼", APPEALS.ids)]
     _apply(report, fmt, specs, {0: flat}, len(APPEALS.columns), _touching(groups), "第四部分")

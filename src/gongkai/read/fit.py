@@ -399,7 +399,11 @@ def _readings(row: DataRow, n: int, group: int | None, left: bool) -> list[Readi
 
 
 def _windows(tokens: list[str], n: int) -> list[Reading]:
-    """Every run of n consecutive tokens, once each."""
+    """Every run of n consecutive tokens, once each. Twice as many tokens as cells or more (two more
+    at least: one more is a value broken in its cell) are the values of several rows, whose labels
+    were printed apart from them: no run of them is this row's."""
+    if len(tokens) >= max(2 * n, n + 2):
+        return [Reading((None,) * n, "rows_merged")]
     return [
         Reading(w, "window") for w in sorted({tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)})
     ]

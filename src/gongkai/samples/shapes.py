@@ -157,6 +157,34 @@ def lines_by_height(report: Report, rng: random.Random | None = None) -> str:
     return "\n".join(_blocks(report, table)) + "\n"
 
 
+def labels_then_columns(report: Report, pages: int = 1) -> str:
+    """Text pdfminer (and so markitdown) gives of section 三's table: on each page, the row labels
+    first, one a line (group labels and all), then every value of the first column down the rows,
+    then the second column, and so on. `pages`: the rows cut into that many pages."""
+    out = [title_of(report)]
+    for s in SECTIONS:
+        out.append(s.title)
+        if s.narrative:
+            out.extend((report.sections.get(s.number) or "").split("\n"))
+            continue
+        rows = table_rows(report, s.number)
+        if s.number != 3:
+            out.extend(" ".join(c for c in r if c) for r in rows)
+            continue
+        data = [r for r in rows if any(_is_number(c) for c in r)]
+        out.extend(" ".join(c for c in r if c) for r in rows if r not in data)
+        size = -(-len(data) // pages)
+        for start in range(0, len(data), size):
+            page = data[start : start + size]
+            out.extend(c for r in page for c in r if c and not _is_number(c))
+            values = [[c for c in r if _is_number(c)] for r in page]
+            width = max(len(v) for v in values)  # a blank cell prints nothing at all
+            out.extend(v[j] for j in range(width) for v in values if j < len(v))
+            if start + size < len(data):
+                out.append(f"- {start // size + 2} -")
+    return "\n".join(out) + "\n"
+
+
 def run_together(report: Report) -> str:
     """Section 三 values printed with no separator between them."""
     fmt = get(report.format)
@@ -257,6 +285,7 @@ SHAPES: dict[str, tuple[str, Callable[[Report], bytes]]] = {
     "pipe-traditional": ("pipe-traditional.txt", lambda r: traditional(one_cell_per_line(r)).encode()),
     "cells-per-line": ("cells.txt", lambda r: cells_per_line(r).encode()),
     "lines-by-height": ("pdf-text.txt", lambda r: lines_by_height(r).encode()),
+    "labels-then-columns": ("columns.txt", lambda r: labels_then_columns(r, 2).encode()),
     "markdown": ("report.md", lambda r: markdown(r).encode()),
     "run-together": ("run-together.txt", lambda r: run_together(r).encode()),
     "flattened": ("flattened.txt", lambda r: flattened(r).encode()),
