@@ -161,7 +161,40 @@ def _between_neighbours(
     for k, m in apart.items():
         if m not in taken:
             out[k] = m  # its values were not found elsewhere: the row stays, blank
+    _unsure_where_values_stand_apart(rows, out, lost, apart, report, model, where)
     return out
+
+
+def _unsure_where_values_stand_apart(
+    rows: list[DataRow],
+    out: list[int | None],
+    lost: list[bool],
+    apart: dict[int, int],
+    report: Report,
+    model: list[Row],
+    where: str,
+) -> None:
+    """Values left with no row, or a label left with no values, between two rows printed whole: a
+    row there whose values stood on a line of their own after its label may have taken the values
+    printed above the next label (a line lost, two rows printed so in a row). Its values are not
+    read; a finding says why (and the row is named as missing)."""
+    left = [k for k in range(len(rows)) if out[k] is None and lost[k]]  # values with no row
+    left += [k for k, m in apart.items() if out[k] == m]  # a label whose values were not found
+    if not left:
+        return
+    whole = [k for k, m in enumerate(out) if m is not None and any(rows[k].tokens) and not rows[k].apart]
+    for k in sorted(set(left)):
+        start = max((a for a in whole if a < k), default=-1)
+        end = min((a for a in whole if a > k), default=len(rows))
+        for j in range(start + 1, end):
+            m = out[j]
+            if m is not None and rows[j].apart:
+                out[j] = None
+                said = (
+                    f"{where}“{model[m].label}”的数值印在标签之后的另一行，附近还有找不到标签的数值"
+                    "或没有数值的标签，无法确定这些数值属于哪一行，未读取"
+                )
+                report.findings.append(warning("read.row_unsure", said))
 
 
 def _values_apart(row: DataRow) -> bool:

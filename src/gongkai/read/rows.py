@@ -31,6 +31,7 @@ class DataRow:
     line_cells: list[str] = field(default_factory=list)  # every cell of the line where the values start
     money: set[str] = field(default_factory=set)  # tokens printed with 元/万元/亿元: amounts only
     soft: bool = False  # flattened text: printed spaces between digits are hints, not boundaries
+    apart: bool = False  # text by height: the values stand on a line of their own after the label
 
     @property
     def label_text(self) -> str:
@@ -95,9 +96,13 @@ def _starts_row(cell: str) -> bool:
 
 
 def _names_a_row(label: list[str], row_labels: frozenset[str]) -> bool:
+    """Whether a label (its lines so far) names a row: a numbered leaf row, or a whole row label
+    from its last line that starts a row on (header lines may stand before it)."""
     if any(_LEAF.search(part) for part in label):
         return True
-    return label_key("".join(_STRAY_THEN_ENUMERATOR.sub("", part) for part in label)) in row_labels
+    starts = [i for i, part in enumerate(label) if _starts_row(part)]
+    tail = label[starts[-1] :] if starts else label
+    return label_key("".join(_STRAY_THEN_ENUMERATOR.sub("", part) for part in tail)) in row_labels
 
 
 _BLANK_ROW_CELLS = 2  # blank cells after a label that make a row (one is padding under a merged label)
@@ -140,6 +145,7 @@ def build_rows(
             if text and not any(_starts_row(t) for t in text) and rows[-1].label:
                 rows[-1].label.extend(text)
                 continue
+        values_alone = lines_by_height and not any(c and not k for c, k in zip(cells, kinds, strict=True))
         for cell, value in zip(cells, kinds, strict=True):
             if cell == "":
                 if cur.tokens:
@@ -151,6 +157,7 @@ def build_rows(
                     cur.leading_empty = empties
                     cur.line = i
                     cur.line_cells = cells
+                    cur.apart = values_alone and bool(cur.label)
                 cur.tokens.append(cell)
                 if cell in money:
                     cur.money.add(cell)
