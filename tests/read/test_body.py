@@ -144,3 +144,24 @@ def test_the_opening_sentence_wrapped_into_short_lines_is_not_a_heading():
     got = _read(f"{want.title}\n{opening}{text}")
     assert got.sections[1] == "（一）主动公开政府信息情况\n" + want.sections[1]
     assert {k: got.cells[k] for k in want.cells} == want.cells
+
+
+def test_the_opening_sentence_says_who_compiled_the_report():
+    want, text = _without_title(8)
+    opening = f"本报告根据《中华人民共和国政府信息公开条例》要求，由{want.body}编制。\n"
+    got = _read(f"{want.year}年政府信息公开工作年度报告\n" + opening + text)
+    assert (got.body, got.year) == (want.body, want.year)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["根据《条例》要求，现向社会公布本单位2022年度", "政府信息公开工作报告"],
+        ["栏目：2022年", "政府信息公开年度报告"],
+    ],
+)
+def test_a_sentence_or_a_page_line_wrapped_before_报告_is_no_title(lines):
+    """Only a title wraps into a title: a sentence, or a page's 栏目：… line, does not."""
+    want, text = _without_title(8)
+    got = _read("\n".join(lines) + "\n" + text)
+    assert got.body in (None, want.body)

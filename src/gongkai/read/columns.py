@@ -1,13 +1,13 @@
 """Tables a PDF's text gives column by column (pdfminer, and so markitdown): a page's row labels first,
 one a line, then every value of the first column down the rows, then the second column, and so on.
 
-Rows are rebuilt from labels and values; such text then reaches `rows.build_rows` as one row whose
-label is all the labels and whose values are all the columns. When the number of values is the
-number of rows the labels name times the table's width, the values are read column by column, and
-kept so only when every row's own sum (总计 = the sum of the other columns) holds that way, and
-fewer hold the other way (unless both ways read the same). The sums catch the 总计 column printed
-out of its place (pdfminer orders text boxes its own way); they cannot catch two other columns
-swapped, which no text order tells apart.
+Such text reaches `rows.build_rows` as labels and one row holding every value. When the number of
+values is the number of rows the labels name times the table's width, they are read column by
+column. The order of the columns is not in the text (pdfminer orders text boxes its own way: it
+prints 总计 before 其他 on some pages), and only 总计 can be told by the sums: it is the column
+that is the sum of the others in every row. So 总计 is read wherever it stands, and the other cells
+of a row only where they are all the same (a row of zeros); the rest of the row stays blank, named
+by a finding (`columns_unsure`). No column found that way: nothing is read.
 """
 
 from __future__ import annotations
@@ -46,18 +46,36 @@ def _unfolded(
         return None
     labels = _row_labels([p for p in parts if not set(label_key(p)) <= header], model)
     n = len(labels)
-    if n * width != len(values):
+    if n * width != len(values) or not all(v.isdigit() for v in values):
         return None
     by_column = [[values[i + n * j] for j in range(width)] for i in range(n)]
-    by_row = [values[i * width : (i + 1) * width] for i in range(n)]
-    if _sums_hold(by_column) < n:
-        return None  # every row's sum must hold: a column printed out of its place fails some
-    if by_column != by_row and _sums_hold(by_column) <= _sums_hold(by_row):
-        return None  # both orders fit the sums as well (a table of zeros reads the same either way)
-    return [
-        DataRow(label=[label], tokens=cells, line=row.line, line_cells=row.line_cells, money=row.money)
-        for label, cells in zip(labels, by_column, strict=True)
-    ]
+    total = _total_column(by_column)
+    if total is None:
+        return None
+    out = []
+    for label, cells in zip(labels, by_column, strict=True):
+        others = cells[:total] + cells[total + 1 :]
+        out.append(
+            DataRow(
+                label=[label],
+                tokens=[*others, cells[total]],
+                line=row.line,
+                line_cells=row.line_cells,
+                columns_unsure=len(set(others)) > 1,  # which of them is which, the text does not say
+            )
+        )
+    return out
+
+
+def _total_column(rows: list[list[str]]) -> int | None:
+    """The column that is the sum of the others in every row (the last one when several are, as in a
+    row with one value besides 总计), or None when none is, or several that differ."""
+    numbers = [[int(c) for c in cells] for cells in rows]
+    width = len(numbers[0])
+    fits = [j for j in range(width) if all(2 * r[j] == sum(r) for r in numbers)]
+    if not fits or any([r[j] for r in numbers] != [r[fits[0]] for r in numbers] for j in fits):
+        return None
+    return width - 1 if width - 1 in fits else fits[0]
 
 
 def _row_labels(parts: list[str], model: Sequence[Row]) -> list[str]:
@@ -76,15 +94,3 @@ def _row_labels(parts: list[str], model: Sequence[Row]) -> list[str]:
         if children and not found & set(children):
             out.append(part)
     return out
-
-
-def _sums_hold(rows: list[list[str]]) -> int:
-    """How many rows' last value is the sum of the others."""
-    held = 0
-    for cells in rows:
-        try:
-            numbers = [int(c) for c in cells]
-        except ValueError:
-            continue
-        held += sum(numbers[:-1]) == numbers[-1]
-    return held

@@ -16,7 +16,7 @@ from gongkai.read.columns import unfold
 from gongkai.read.document import Document, ReadError
 from gongkai.read.fit import Constraint, Reading, readings, resolve
 from gongkai.read.normalize import label_key
-from gongkai.read.rows import DataRow, build_rows
+from gongkai.read.rows import DataRow, build_rows, names_two_rows
 from gongkai.read.sections import find_sections, narrative
 from gongkai.read.settings import SETTINGS
 
@@ -70,10 +70,12 @@ def _interleaved(rows: list[DataRow], flat: DataRow) -> bool:
     """Section 四's values in runs that are neither whole groups (5 values) nor one value a line,
     with header words between them, whose sums fail: text in a PDF's column order, not a report's
     own slip (a report whose sums fail prints its 15 values in order, and they are read as printed)."""
-    counts = [len([t for t in r.tokens if t]) for r in rows]
+    counts = [len(r.tokens) for r in rows]  # empty cells among the values count: they are cells
     width = len(APPEALS.columns)
     if flat.soft or len(rows) < 2 or all(n % width == 0 or n == 1 for n in counts):
         return False
+    if not any(r.label_text.strip() for r in rows[1:]):
+        return False  # one row of values wrapped over lines: read as printed
     values = [t for t in flat.tokens if t]
     if len(values) != len(APPEALS.ids) or not all(v.isdigit() for v in values):
         return True
@@ -92,6 +94,10 @@ def _match(
     """Model row index → printed row; reports printed rows that match nothing. `widths`: each model
     row's number of cells; `header`: the characters of the table's column headers."""
     matches = align([r.label_text for r in rows], model)
+    matches = [
+        None if m is not None and names_two_rows(r.label_text) else m
+        for r, m in zip(rows, matches, strict=True)
+    ]
     if not any(
         m is not None and len([t for t in rows[k].tokens if t]) >= 2 * widths[m]
         for k, m in enumerate(matches)
@@ -349,8 +355,8 @@ def _touching(constraints: list[Constraint]):
 
 def _read_requests(doc: Document, regions, fmt: Format, report: Report, used: dict[int, list[str]]) -> bool:
     table = fmt.table("requests")
-    rows = build_rows(doc, *regions.table_span(3), _label_keys(table.rows))
     header = _header_chars(fmt.version, 3)
+    rows = build_rows(doc, *regions.table_span(3), _label_keys(table.rows), header)
     rows = unfold(rows, table.rows, len(table.columns), header)
     widths = [len(table.columns)] * len(table.rows)
     printed = _match(rows, list(table.rows), widths, report, "第三部分", header)
@@ -359,15 +365,27 @@ def _read_requests(doc: Document, regions, fmt: Format, report: Report, used: di
     constraints = _touching(_requests_constraints(fmt.version))
     width = len(table.columns) + SETTINGS.label_columns
     _apply(report, fmt, specs, printed, len(table.columns), constraints, "第三部分", width=width)
+    for index, drow in printed.items():
+        if drow.columns_unsure:
+            label, ids = specs[index]
+            unsure = [i for i in ids[:-1] if report.cells.get(i) is not None]
+            for cell in unsure:
+                report.cells[cell] = None
+                report.raw.pop(cell, None)
+            said = (
+                f"第三部分“{label}”：表格按列印出，文本中各列的次序无法确定，只读取总计列（由勾稽关系确定）"
+            )
+            report.findings.append(warning("read.columns_unsure", said, unsure))
     return bool(printed)
 
 
 def _read_active(doc: Document, regions, fmt: Format, report: Report, used: dict[int, list[str]]) -> None:
     tables = fmt.tables_of(2)
     model = [(t, r) for t in tables for r in t.rows]
-    rows = build_rows(doc, *regions.table_span(2), _label_keys(tuple(r for _, r in model)))
+    header = _header_chars(fmt.version, 2)
+    rows = build_rows(doc, *regions.table_span(2), _label_keys(tuple(r for _, r in model)), header)
     widths = [len(t.columns) for t, _ in model]
-    printed = _match(rows, [r for _, r in model], widths, report, "第二部分", _header_chars(fmt.version, 2))
+    printed = _match(rows, [r for _, r in model], widths, report, "第二部分", header)
     specs = [(r.label, t.row_ids(r)) for t, r in model]
     used.update({r.line: specs[i][1] for i, r in printed.items()})
     _apply(report, fmt, specs, printed, None, lambda option: [], "第二部分", left=True)

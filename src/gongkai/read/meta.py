@@ -69,6 +69,7 @@ def name_above_title(line: str) -> bool:
 
 # The end of a title a PDF's text wrapped onto a line of its own: 年度报告, 工作年度报告.
 _TITLE_TAIL = re.compile(r"^\s*[\u4e00-\u9fff]{0,8}报告\s*$")
+_NOT_IN_TITLE = re.compile(r"[:：，,。；;《]")  # a sentence or a page's 栏目：… line, not a title
 
 
 def find_title(doc: Document, regions: Regions) -> str | None:
@@ -83,7 +84,9 @@ def find_title(doc: Document, regions: Regions) -> str | None:
             if looks_like_title(text) and (span == 1 or name_above_title(lines[i])):
                 found.append(text)
             elif span == 2 and _TITLE_TAIL.match(lines[i + 1]) and not looks_like_title(lines[i]):
-                found.append(lines[i].strip() + lines[i + 1].strip())  # a title wrapped before its end
+                wrapped = lines[i].strip() + lines[i + 1].strip()  # a title wrapped before its end
+                if looks_like_title(wrapped) and not _NOT_IN_TITLE.search(lines[i]):
+                    found.append(wrapped)
     if doc.title_hint and looks_like_title(doc.title_hint):
         # A crawler's 标题 line is the page's own title; an HTML <title> often adds the site's name.
         found.insert(0 if doc.shape == "flat" else len(found), doc.title_hint.strip())
@@ -124,6 +127,8 @@ _OPENING = (
         r"本(?:年度)?报告(?:是)?由(?P<body>[^，。,；;\s]{2,30}?" + _BODY_SUFFIX + r")(?:编制|负责|根据)"
     ),
     re.compile(r"(?:^|。)(?P<body>[^，。,；;\s]{2,30}?" + _BODY_SUFFIX + r")(?:根据|依据)[^。]{0,40}编制"),
+    # 本报告根据《…条例》要求，由某某街道办事处编制。
+    re.compile(r"报告[^。]{0,60}?[，,]\s*由(?P<body>[^，。,；;\s]{2,30}?" + _BODY_SUFFIX + r")(?:负责)?编制"),
 )
 _SIGNATURE = re.compile(r"^(?P<body>[^，。,；;\s]{2,30}" + _BODY_SUFFIX + r")$")
 # The publisher a government page prints above the text (发布机构：某某区司法局 发布日期：…); the name

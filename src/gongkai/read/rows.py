@@ -32,6 +32,7 @@ class DataRow:
     money: set[str] = field(default_factory=set)  # tokens printed with 元/万元/亿元: amounts only
     soft: bool = False  # flattened text: printed spaces between digits are hints, not boundaries
     apart: bool = False  # text by height: the values stand on a line of their own after the label
+    columns_unsure: bool = False  # text by column: only 总计 is known to be in its column
 
     @property
     def label_text(self) -> str:
@@ -91,6 +92,15 @@ _STRAY_THEN_ENUMERATOR = re.compile(
 )
 
 
+def names_two_rows(label: str) -> bool:
+    """A label holding two numbered rows' labels (1.… 2.…): text out of order glued them together,
+    and whose values follow, the text does not say."""
+    return len({m.group(1) for m in _LEAF_NUMBER.finditer(label)}) > 1
+
+
+_LEAF_NUMBER = re.compile(r"(?:^|[^\d.．])(\d{1,2})\s*[.、．]\s*[^\d\s]")
+
+
 def _starts_row(cell: str) -> bool:
     return bool(_ENUMERATOR.match(cell) or _STRAY_THEN_ENUMERATOR.match(cell))
 
@@ -105,15 +115,25 @@ def _names_a_row(label: list[str], row_labels: frozenset[str]) -> bool:
     return label_key("".join(_STRAY_THEN_ENUMERATOR.sub("", part) for part in tail)) in row_labels
 
 
+def _is_header(label: list[str], header: frozenset[str]) -> bool:
+    key = label_key("".join(label))
+    return bool(header) and bool(key) and set(key) <= header
+
+
 _BLANK_ROW_CELLS = 2  # blank cells after a label that make a row (one is padding under a merged label)
 GRID_SHAPES = frozenset({"html", "docx", "pdf"})  # readers that keep every cell in its place
 
 
 def build_rows(
-    doc: Document, start: int, end: int, row_labels: frozenset[str] = frozenset()
+    doc: Document,
+    start: int,
+    end: int,
+    row_labels: frozenset[str] = frozenset(),
+    header: frozenset[str] = frozenset(),
 ) -> list[DataRow]:
     """`row_labels`: the label keys of the section's rows, which let one cell per line tell a row
-    whose values were printed elsewhere (text in a PDF's column order) from a label in two parts."""
+    whose values were printed elsewhere (text in a PDF's column order) from a label in two parts.
+    `header`: the characters of the table's column headers, text that never owns values."""
     rows: list[DataRow] = []
     positional = doc.shape in GRID_SHAPES
     soft = doc.shape == "flat"
@@ -140,9 +160,15 @@ def build_rows(
         # A blank row of a grid starts with its label; a wrapped label's tail stands alone or under it.
         continues = len(cells) == 1 or (bool(cells) and cells[0] == "")
         if just_closed and labels_only and rows_follow_lines and continues:
-            # A wrapped label continued on the line after its values: give it back to that row.
             text = [c for c in cells if c]
-            if text and not any(_starts_row(t) for t in text) and rows[-1].label:
+            if text and not rows[-1].label and lines_by_height and not _is_header(text, header):
+                # Values on a line of their own, then a label: the values were printed above it (the
+                # label sits lower in its cell). A character of a vertical group label is no label.
+                if not all(len(t) == 1 for t in text):
+                    rows[-1].label.extend(text)
+                continue
+            if text and not any(_starts_row(t) for t in text):
+                # A wrapped label continued on the line after its values: give it back to that row.
                 rows[-1].label.extend(text)
                 continue
         values_alone = lines_by_height and not any(c and not k for c, k in zip(cells, kinds, strict=True))
@@ -154,6 +180,8 @@ def build_rows(
                     empties += 1
             elif value:
                 if not cur.tokens:
+                    if values_alone and cur.label and _is_header(cur.label, header):
+                        cur.label = []  # values under the column headers: above their own label
                     cur.leading_empty = empties
                     cur.line = i
                     cur.line_cells = cells

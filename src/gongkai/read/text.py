@@ -12,6 +12,7 @@ _MD_MARKS = re.compile(r"^\s*(?:#{1,6}\s*|>\s*|[-*+]\s+(?=\S))|\*\*|__")
 _MD_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 # A line that is one value and nothing else: 12, 0, 3.5, -7, a blank mark.
 _LONE_VALUE = re.compile(r"^\s*(?:[+\-－]?\d+(?:\.\d+)?|[/／—–\-－]+)\s*$")
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?$")  # two cells at least
 _BOLD = re.compile(r"\*\*|__")  # inside a table cell (LLM converters bold totals: **12**)
 _GENERIC = re.compile(r"^(?:数据|列|栏|字段|column|col)\s*\d{1,2}$", re.IGNORECASE)
 # A page number a PDF converter left in the text: "— 1 —", "- 12 -", "第 3 页", "3/12".
@@ -43,7 +44,8 @@ def read_text(text: str) -> Document:
     doc = Document(shape="text")
     if piped > 10 and markdown < piped / 2:
         doc.shape = "pipe"  # one cell per line: rows are not marked, the locator rebuilds them
-    elif markdown > 10 or (ruled and markdown >= 2):  # a short markdown page: its rule line marks it
+    elif markdown > 10 or (markdown >= 2 and any(_TABLE_RULE.match(ln.strip()) for ln in lines)):
+        # a short markdown page: a table's rule line (|---|---|) marks it
         doc.shape = "markdown"
     elif tabbed > 10:
         doc.shape = "tab"

@@ -285,7 +285,6 @@ SHAPES: dict[str, tuple[str, Callable[[Report], bytes]]] = {
     "pipe-traditional": ("pipe-traditional.txt", lambda r: traditional(one_cell_per_line(r)).encode()),
     "cells-per-line": ("cells.txt", lambda r: cells_per_line(r).encode()),
     "lines-by-height": ("pdf-text.txt", lambda r: lines_by_height(r).encode()),
-    "labels-then-columns": ("columns.txt", lambda r: labels_then_columns(r, 2).encode()),
     "markdown": ("report.md", lambda r: markdown(r).encode()),
     "run-together": ("run-together.txt", lambda r: run_together(r).encode()),
     "flattened": ("flattened.txt", lambda r: flattened(r).encode()),
