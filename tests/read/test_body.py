@@ -3,6 +3,8 @@ signature; and section 六 ending where a saved page's footer starts."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from gongkai.read import read_bytes
@@ -165,3 +167,14 @@ def test_a_sentence_or_a_page_line_wrapped_before_报告_is_no_title(lines):
     want, text = _without_title(8)
     got = _read("\n".join(lines) + "\n" + text)
     assert got.body in (None, want.body)
+
+
+@pytest.mark.parametrize("site", ["-某某县发改局", "_某某区人民政府网", " | 中国某某"])
+def test_a_page_title_keeps_the_title_not_the_site_after_it(site):
+    want, text = _without_title(19)
+    got = _read(f"{want.title}{site}\n" + text)
+    assert (got.title, got.body) == (want.title, want.body)
+    page = html(want, page=True)
+    page = re.sub(r"<title>[^<]*</title>", f"<title>{want.title}{site}</title>", page, count=1)
+    got = read_bytes(page.encode(), "page.html")
+    assert got.title == want.title

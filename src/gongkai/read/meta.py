@@ -67,6 +67,8 @@ def name_above_title(line: str) -> bool:
     return bool(_NAME_LINE.match(line.replace(" ", ""))) and not looks_like_title(line)
 
 
+# A page title with the site after a dash or a bar (…年度报告-某某县发改局): the site is not the title.
+_SITE_AFTER_TITLE = re.compile(r"(?<=报告)\s*[-_|｜—–]+\s*[^-_|｜—–]{1,40}$")
 # The end of a title a PDF's text wrapped onto a line of its own: 年度报告, 工作年度报告.
 _TITLE_TAIL = re.compile(r"^\s*[\u4e00-\u9fff]{0,8}报告\s*$")
 _NOT_IN_TITLE = re.compile(r"[:：，,。；;《]")  # a sentence or a page's 栏目：… line, not a title
@@ -81,6 +83,7 @@ def find_title(doc: Document, regions: Regions) -> str | None:
     for span in (1, 2):
         for i in range(len(lines) - span + 1):
             text = re.sub(r"\s+", " ", " ".join(lines[i : i + span])).strip()
+            text = _SITE_AFTER_TITLE.sub("", text)
             if looks_like_title(text) and (span == 1 or name_above_title(lines[i])):
                 found.append(text)
             elif span == 2 and _TITLE_TAIL.match(lines[i + 1]) and not looks_like_title(lines[i]):
@@ -89,7 +92,8 @@ def find_title(doc: Document, regions: Regions) -> str | None:
                     found.append(wrapped)
     if doc.title_hint and looks_like_title(doc.title_hint):
         # A crawler's 标题 line is the page's own title; an HTML <title> often adds the site's name.
-        found.insert(0 if doc.shape == "flat" else len(found), doc.title_hint.strip())
+        hint = _SITE_AFTER_TITLE.sub("", doc.title_hint.strip())
+        found.insert(0 if doc.shape == "flat" else len(found), hint)
     for text in found:
         if body_and_year(text)[0]:
             return text
