@@ -288,3 +288,22 @@ def test_each_section_on_a_line_of_its_own(seed, version, noise):
     wrong = {k: (got.cells[k], v) for k, v in want.cells.items() if got.cells[k] != v}
     assert all(got.cells[k] is None and k in unsure for k in wrong), wrong
     assert len(wrong) <= 15
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "四、政府信息公开行政复议与行政诉讼情况",
+        "四、政府信息公开行政法复议、行政诉讼情况",  # a typo a real page printed
+        "四、因政府信息公开工作被申请行政复议和提起行政诉讼情况",
+        "二、主动公开政府信息的情况",
+    ],
+)
+def test_a_heading_worded_another_way(heading):
+    """A flattened page's heading in other words: its numeral and key words still mark it (the
+    section's values read nothing before; a 2024 in a sentence before them is no value)."""
+    want = consistent_report(24, "2021")
+    number = "一二三四五六".index(heading[0]) + 1
+    text = flattened(want).replace(SECTIONS[number - 1].title, heading + "2024年，没有需要说明的情况。", 1)
+    got = _read(text)
+    assert {k: got.cells[k] for k in want.cells} == want.cells

@@ -81,6 +81,9 @@ class Section:
     key: str
     title: str  # official heading, with its numeral
     narrative: bool  # True where the section is text rather than tables
+    # Words a heading keeps however a report words it (四、政府信息公开行政复议与行政诉讼情况, a typo
+    # such as 行政法复议): with the section's numeral before them, they mark its heading.
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -113,12 +116,12 @@ class Format:
 # ---------------------------------------------------------------------------------------------- sections
 
 SECTIONS = (
-    Section(1, "overview", "一、总体情况", True),
-    Section(2, "active", "二、主动公开政府信息情况", False),
-    Section(3, "requests", "三、收到和处理政府信息公开申请情况", False),
-    Section(4, "appeals", "四、政府信息公开行政复议、行政诉讼情况", False),
-    Section(5, "problems", "五、存在的主要问题及改进情况", True),
-    Section(6, "other", "六、其他需要报告的事项", True),
+    Section(1, "overview", "一、总体情况", True, ("总体情况",)),
+    Section(2, "active", "二、主动公开政府信息情况", False, ("主动公开", "情况")),
+    Section(3, "requests", "三、收到和处理政府信息公开申请情况", False, ("收到和处理", "申请", "情况")),
+    Section(4, "appeals", "四、政府信息公开行政复议、行政诉讼情况", False, ("复议", "诉讼", "情况")),
+    Section(5, "problems", "五、存在的主要问题及改进情况", True, ("主要问题", "改进")),
+    Section(6, "other", "六、其他需要报告的事项", True, ("其他需要报告",)),
 )
 
 # ---------------------------------------------------------------------------------------------- section 二

@@ -94,6 +94,16 @@ def _section_patterns() -> tuple[re.Pattern, ...]:
 
 
 @cache
+def _loose_section_patterns() -> tuple[re.Pattern, ...]:
+    """A heading worded another way: the section's numeral, then its key words in order, close
+    together with no sentence break and no digit between (not the table's 四、结转下年度… row)."""
+    gap = r"[^。，；;,:：\d]{0,14}?"
+    return tuple(
+        re.compile(_loose(s.title[:2]) + "".join(gap + _loose(w) for w in s.keywords)) for s in SECTIONS
+    )
+
+
+@cache
 def _row_patterns(version: Version) -> dict[int, list[_RowPattern]]:
     """Per table section (二, 三): each row in the format's order."""
     fmt: Format = get(version)
@@ -175,8 +185,8 @@ def _section_starts(flat: str) -> list[tuple[int, int] | None]:
     """(start, end) of each section heading, found in order."""
     out: list[tuple[int, int] | None] = []
     at = 0
-    for pattern in _section_patterns():
-        m = pattern.search(flat, at)
+    for pattern, loose in zip(_section_patterns(), _loose_section_patterns(), strict=True):
+        m = pattern.search(flat, at) or loose.search(flat, at)
         out.append((m.start(), m.end()) if m else None)
         if m:
             at = m.end()

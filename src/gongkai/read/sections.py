@@ -5,25 +5,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from gongkai.format.spec import SECTIONS
 from gongkai.read.document import Document
 from gongkai.read.normalize import label_key
 from gongkai.read.settings import SETTINGS
+
+# A heading's own words (the official wording, shortened as reports shorten it); any other wording
+# is matched by the section's key words in the format spec (Section.keywords).
+_OWN_WORDS = {
+    1: "总体情况",
+    2: "主动公开政府信息",
+    3: "收到和处理政府信息公开申请",
+    4: "政府信息公开行政复议",
+    5: "存在的主要问题",
+    6: "其他需要报告的事项",
+}
 
 
 def _is_heading(number: int, key: str) -> bool:
     if not key or len(key) > SETTINGS.max_heading_key:
         return False
-    if number == 1:
-        return "总体情况" in key
-    if number == 2:
-        return "主动公开政府信息" in key or (key.startswith("二") and "主动公开" in key)
-    if number == 3:
-        return "收到和处理政府信息公开申请" in key or ("收到和处理" in key and "申请" in key)
-    if number == 4:
-        return "政府信息公开行政复议" in key or ("复议" in key and "诉讼" in key and "情况" in key)
-    if number == 5:
-        return "存在的主要问题" in key or ("主要问题" in key and "改进" in key)
-    return "其他需要报告的事项" in key or ("其他需要报告" in key)
+    if _OWN_WORDS[number] in key:
+        return True
+    section = SECTIONS[number - 1]
+    if number == 2 and not key.startswith(section.title[0]):
+        return False  # 主动公开 … 情况 is common in any sentence: only numbered as 二 is it a heading
+    return all(w in key for w in section.keywords)
 
 
 @dataclass
