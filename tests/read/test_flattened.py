@@ -307,3 +307,13 @@ def test_a_heading_worded_another_way(heading):
     text = flattened(want).replace(SECTIONS[number - 1].title, heading + "2024年，没有需要说明的情况。", 1)
     got = _read(text)
     assert {k: got.cells[k] for k in want.cells} == want.cells
+
+
+def test_a_heading_s_words_in_a_later_section_are_not_its_heading():
+    """Section 二's heading printed without 情况, and section 五's text saying 二、主动公开工作…:
+    the words are looked for only between the headings around it (every section after was lost)."""
+    want = consistent_report(27, "2021")
+    text = flattened(want).replace(SECTIONS[1].title, "二、主动公开政府信息", 1)
+    five = want.sections[5]
+    got = _read(text.replace(five, five + "二、主动公开工作开展情况有待加强。", 1))
+    assert {k: got.cells[k] for k in want.cells} == want.cells

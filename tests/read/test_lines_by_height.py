@@ -152,3 +152,45 @@ def test_a_label_holding_two_numbered_rows_is_read_as_neither():
         assert got.cells[k] in (None, v), k
         assert got.cells[k] is not None or k in named, k
     assert got.cells["requests.unavailable.not_held.total"] is None
+
+
+@pytest.mark.parametrize("stray", ["3", "12", "1 2", "0"])
+@pytest.mark.parametrize("after", ["4.保护第三方合法权益", "1.信访举报投诉类申请", "（七）总计"])
+def test_values_under_their_labels_with_a_stray_number_between(stray, after):
+    """Each label on a line, its values on the line under it; a page number or a stray value after
+    one row's values is no row's values and takes no label (every label after took the values of
+    the row before it)."""
+    want = consistent_report(25, "2021")
+    lines = []
+    for line in lines_by_height(want, _Whole()).split("\n"):
+        label, _, values = line.partition(" ")
+        if (
+            values
+            and values.replace(" ", "").isdigit()
+            and len(values.split()) == 7
+            and label[:1] in "一二（1234567890"
+        ):
+            lines += [label, values]
+            if label == after:
+                lines.append(stray)
+        else:
+            lines.append(line)
+    got = _read("\n".join(lines))
+    assert {k: got.cells[k] for k in want.cells} == want.cells
+
+
+@pytest.mark.parametrize("shape", ["markdown", "tab"])
+def test_another_row_s_label_lines_before_a_row_printed_whole(shape):
+    """A two-column page turned into text: another row's label lines stand before a row printed
+    whole. The row keeps its own label (it was matched to no row, and its values lost)."""
+    from gongkai.samples.shapes import markdown, tab_text
+
+    want = consistent_report(26, "2021")
+    text = markdown(want) if shape == "markdown" else tab_text(want)
+    row = next(ln for ln in text.split("\n") if "3.补正后申请内容仍不明确" in ln)
+    got = read_bytes(
+        text.replace(row, "5.要求行政机关确认或重新出具\n已获取信息\n" + row, 1).encode(),
+        "r.md" if shape == "markdown" else "r.txt",
+    )
+    ids = [k for k in want.cells if k.startswith("requests.unavailable.still_unclear.")]
+    assert {k: got.cells[k] for k in ids} == {k: want.cells[k] for k in ids}

@@ -118,3 +118,28 @@ def test_a_short_markdown_page_with_few_table_rows(seed, version, pick):
     assert all(got.cells[k] in (None, v) for k, v in want.cells.items())
     printed = sum(len(re.findall(r"\| -?\d+(?:\.\d+)? ", lines[i] + " ")) for i in kept)
     assert sum(v is not None for v in got.cells.values()) >= printed
+
+
+@pytest.mark.parametrize(
+    ("version", "label"),
+    [
+        ("2021", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+        ("2021", "2.没有现成信息需要另行制作"),
+        ("2019", "2.没有现成信息需要另行制作"),
+    ],
+)
+def test_a_label_wrapped_over_two_table_rows(version, label):
+    """PyMuPDF's markdown (pymupdf4llm) puts a wrapped cell's first line in a row of its own with
+    blank value cells: `|1、申请人无正当理由逾期不补||||…|` then `|正、行政机关…申请|67|3|…|`. One
+    row, not a blank row and a row with no label (it read blank before)."""
+    want = consistent_report(6, version)
+    lines = markdown(want).split("\n")
+    i = next(i for i, ln in enumerate(lines) if f"| {label} |" in ln)
+    cells = lines[i].split(" | ")
+    k = next(j for j, c in enumerate(cells) if c == label)
+    cut = len(label) // 2
+    head = [*cells[:k], label[:cut], *[""] * (len(cells) - k - 1)]
+    tail = ["|  ", *[""] * (k - 1), label[cut:], *cells[k + 1 :]]
+    lines[i : i + 1] = [" | ".join(head) + " |", " | ".join(tail)]
+    got = _read("\n".join(lines))
+    assert {k: got.cells[k] for k in want.cells} == want.cells

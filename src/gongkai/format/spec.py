@@ -117,9 +117,9 @@ class Format:
 
 SECTIONS = (
     Section(1, "overview", "一、总体情况", True, ("总体情况",)),
-    Section(2, "active", "二、主动公开政府信息情况", False, ("主动公开", "情况")),
-    Section(3, "requests", "三、收到和处理政府信息公开申请情况", False, ("收到和处理", "申请", "情况")),
-    Section(4, "appeals", "四、政府信息公开行政复议、行政诉讼情况", False, ("复议", "诉讼", "情况")),
+    Section(2, "active", "二、主动公开政府信息情况", False, ("主动公开",)),
+    Section(3, "requests", "三、收到和处理政府信息公开申请情况", False, ("收到和处理", "申请")),
+    Section(4, "appeals", "四、政府信息公开行政复议、行政诉讼情况", False, ("复议", "诉讼")),
     Section(5, "problems", "五、存在的主要问题及改进情况", True, ("主要问题", "改进")),
     Section(6, "other", "六、其他需要报告的事项", True, ("其他需要报告",)),
 )

@@ -16,7 +16,7 @@ from gongkai.read.columns import unfold
 from gongkai.read.document import Document, ReadError
 from gongkai.read.fit import Constraint, Reading, readings, resolve
 from gongkai.read.normalize import label_key
-from gongkai.read.rows import DataRow, build_rows, names_two_rows
+from gongkai.read.rows import DataRow, build_rows, fewest_values, names_two_rows, own_label
 from gongkai.read.sections import find_sections, narrative
 from gongkai.read.settings import SETTINGS
 
@@ -86,25 +86,32 @@ def _interleaved(rows: list[DataRow], flat: DataRow) -> bool:
 def _match(
     rows: list[DataRow],
     model: list[Row],
-    widths: list[int],
+    ids: list[tuple[str, ...]],
     report: Report,
     where: str,
     header: frozenset[str],
 ) -> dict[int, DataRow]:
-    """Model row index → printed row; reports printed rows that match nothing. `widths`: each model
-    row's number of cells; `header`: the characters of the table's column headers."""
+    """Model row index → printed row; reports printed rows that match nothing. `ids`: each model
+    row's cells; `header`: the characters of the table's column headers."""
+    mixed = set()
+    for k, row in enumerate(rows):
+        if names_two_rows(row.label_text):
+            # Another row's label lines glued before this one's (text out of order): the row keeps
+            # its own label if that stands with the values; otherwise it is no row's.
+            own = own_label(row)
+            if own:
+                row.label = own
+            else:
+                mixed.add(k)
     matches = align([r.label_text for r in rows], model)
-    matches = [
-        None if m is not None and names_two_rows(r.label_text) else m
-        for r, m in zip(rows, matches, strict=True)
-    ]
+    matches = [None if k in mixed else m for k, m in enumerate(matches)]
     if not any(
-        m is not None and len([t for t in rows[k].tokens if t]) >= 2 * widths[m]
+        m is not None and len([t for t in rows[k].tokens if t]) >= 2 * len(ids[m])
         for k, m in enumerate(matches)
     ):
         # (a row holding the values of several rows means labels and values were printed apart, in
         # column order: there the place of a row of values says nothing about whose values they are)
-        matches = _between_neighbours(rows, matches, report, model, where, header)
+        matches = _between_neighbours(rows, matches, report, model, ids, where, header)
     out: dict[int, DataRow] = {}
     for row, m in zip(rows, matches, strict=True):
         if m is None and not any(row.tokens):
@@ -124,6 +131,7 @@ def _between_neighbours(
     matches: list[int | None],
     report: Report,
     model: list[Row],
+    ids: list[tuple[str, ...]],
     where: str,
     header: frozenset[str],
 ) -> list[int | None]:
@@ -132,13 +140,15 @@ def _between_neighbours(
 
     Text taken from a PDF by height may print a row's values on a line of their own beside a label
     that stands alone, or beside a group label (（五）不予处理) or the column headers, which hold no
-    values: such labels do not count as their rows found, and such values count as lost labels."""
+    values: such labels do not count as their rows found, and such values count as lost labels
+    (when there are enough of them for a row: a page number or a stray value is none)."""
     out = list(matches)
     groups = {label_key(r.group) for r in model if r.group}
     apart = {k: m for k, m in enumerate(out) if m is not None and _values_apart(rows[k])}
     for k in apart:
         out[k] = None
-    lost = [_lost_label(row, m, groups, header) for row, m in zip(rows, out, strict=True)]
+    least = fewest_values(min(len(i) for i in ids))
+    lost = [_lost_label(row, m, groups, header, least) for row, m in zip(rows, out, strict=True)]
     taken = {m for m in out if m is not None}
     i = 0
     while i < len(rows):
@@ -167,7 +177,7 @@ def _between_neighbours(
     for k, m in apart.items():
         if m not in taken:
             out[k] = m  # its values were not found elsewhere: the row stays, blank
-    _unsure_where_values_stand_apart(rows, out, lost, apart, report, model, where)
+    _unsure_where_values_stand_apart(rows, out, lost, apart, report, model, ids, where)
     return out
 
 
@@ -178,6 +188,7 @@ def _unsure_where_values_stand_apart(
     apart: dict[int, int],
     report: Report,
     model: list[Row],
+    ids: list[tuple[str, ...]],
     where: str,
 ) -> None:
     """Values left with no row, or a label left with no values, between two rows printed whole: a
@@ -200,7 +211,7 @@ def _unsure_where_values_stand_apart(
                     f"{where}“{model[m].label}”的数值印在标签之后的另一行，附近还有找不到标签的数值"
                     "或没有数值的标签，无法确定这些数值属于哪一行，未读取"
                 )
-                report.findings.append(warning("read.row_unsure", said))
+                report.findings.append(warning("read.row_unsure", said, list(ids[m])))
 
 
 def _values_apart(row: DataRow) -> bool:
@@ -208,8 +219,10 @@ def _values_apart(row: DataRow) -> bool:
     return not row.tokens and not row.positional and bool(row.label_text.strip())
 
 
-def _lost_label(row: DataRow, match: int | None, groups: set[str], header: frozenset[str]) -> bool:
-    if match is not None or not any(row.tokens):
+def _lost_label(
+    row: DataRow, match: int | None, groups: set[str], header: frozenset[str], least: int
+) -> bool:
+    if match is not None or len([t for t in row.tokens if t]) < least:
         return False
     key = label_key(row.label_text)
     return not key or key in groups or set(key) <= header
@@ -356,11 +369,10 @@ def _touching(constraints: list[Constraint]):
 def _read_requests(doc: Document, regions, fmt: Format, report: Report, used: dict[int, list[str]]) -> bool:
     table = fmt.table("requests")
     header = _header_chars(fmt.version, 3)
-    rows = build_rows(doc, *regions.table_span(3), _label_keys(table.rows), header)
+    rows = build_rows(doc, *regions.table_span(3), _label_keys(table.rows), header, len(table.columns))
     rows = unfold(rows, table.rows, len(table.columns), header)
-    widths = [len(table.columns)] * len(table.rows)
-    printed = _match(rows, list(table.rows), widths, report, "第三部分", header)
     specs = _specs(table)
+    printed = _match(rows, list(table.rows), [i for _, i in specs], report, "第三部分", header)
     used.update({r.line: specs[i][1] for i, r in printed.items()})
     constraints = _touching(_requests_constraints(fmt.version))
     width = len(table.columns) + SETTINGS.label_columns
@@ -384,9 +396,8 @@ def _read_active(doc: Document, regions, fmt: Format, report: Report, used: dict
     model = [(t, r) for t in tables for r in t.rows]
     header = _header_chars(fmt.version, 2)
     rows = build_rows(doc, *regions.table_span(2), _label_keys(tuple(r for _, r in model)), header)
-    widths = [len(t.columns) for t, _ in model]
-    printed = _match(rows, [r for _, r in model], widths, report, "第二部分", header)
-    specs = [(r.label, t.row_ids(r)) for t, r in model]
+    specs = [(r.label, tuple(t.row_ids(r))) for t, r in model]
+    printed = _match(rows, [r for _, r in model], [i for _, i in specs], report, "第二部分", header)
     used.update({r.line: specs[i][1] for i, r in printed.items()})
     _apply(report, fmt, specs, printed, None, lambda option: [], "第二部分", left=True)
 

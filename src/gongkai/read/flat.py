@@ -185,11 +185,19 @@ def _section_starts(flat: str) -> list[tuple[int, int] | None]:
     """(start, end) of each section heading, found in order."""
     out: list[tuple[int, int] | None] = []
     at = 0
-    for pattern, loose in zip(_section_patterns(), _loose_section_patterns(), strict=True):
-        m = pattern.search(flat, at) or loose.search(flat, at)
+    for pattern in _section_patterns():
+        m = pattern.search(flat, at)
         out.append((m.start(), m.end()) if m else None)
         if m:
             at = m.end()
+    # A heading worded another way, only between the headings found around it: the same words in a
+    # later section's narrative (二、主动公开工作…有待加强) are no heading.
+    for i, loose in enumerate(_loose_section_patterns()):
+        if out[i] is None:
+            start = max((s[1] for s in out[:i] if s is not None), default=0)
+            end = min((s[0] for s in out[i + 1 :] if s is not None), default=len(flat))
+            m = loose.search(flat, start, end)
+            out[i] = (m.start(), m.end()) if m else None
     return out
 
 

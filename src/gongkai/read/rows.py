@@ -92,10 +92,28 @@ _STRAY_THEN_ENUMERATOR = re.compile(
 )
 
 
+def fewest_values(width: int) -> int:
+    """The fewest values a line can hold to be a row's of a table `width` cells wide (a blank cell
+    or two may print nothing): fewer are a page number or a stray value."""
+    return max(1, width - 2)
+
+
 def names_two_rows(label: str) -> bool:
-    """A label holding two numbered rows' labels (1.… 2.…): text out of order glued them together,
-    and whose values follow, the text does not say."""
+    """A label holding two numbered rows' labels (1.… 2.…): text out of order glued them together."""
     return len({m.group(1) for m in _LEAF_NUMBER.finditer(label)}) > 1
+
+
+def own_label(row: DataRow) -> list[str] | None:
+    """For a label holding two numbered rows' labels: the parts from the last numbered one on, when
+    that one stands on the line of the values (a row printed whole, with another row's label lines
+    glued before it); None when the text does not say whose values follow."""
+    numbered = [i for i, part in enumerate(row.label) if _LEAF_NUMBER.search(part)]
+    if not numbered:
+        return None
+    tail = row.label[numbered[-1] :]
+    if tail[0] not in row.line_cells or names_two_rows("".join(tail)):
+        return None
+    return tail
 
 
 _LEAF_NUMBER = re.compile(r"(?:^|[^\d.．])(\d{1,2})\s*[.、．]\s*[^\d\s]")
@@ -115,6 +133,16 @@ def _names_a_row(label: list[str], row_labels: frozenset[str]) -> bool:
     return label_key("".join(_STRAY_THEN_ENUMERATOR.sub("", part) for part in tail)) in row_labels
 
 
+def _wraps_on(label: list[str], doc: Document, following: int, end: int, row_labels: frozenset[str]) -> bool:
+    """A label that names no row, on a line of blank cells, whose next line goes on with label text
+    that starts no row and then values (`|1、申请人无正当理由逾期不补|||…|` / `|正、行政机关…申请|67|…`):
+    one label wrapped over two table rows, not a blank row."""
+    if not row_labels or following >= end or label_key("".join(label)) in row_labels:
+        return False
+    cells = [c for c in doc.lines[following].real_cells if c.strip()]
+    return len(cells) > 1 and not is_value(cells[0]) and not _starts_row(cells[0]) and is_value(cells[-1])
+
+
 def _is_header(label: list[str], header: frozenset[str]) -> bool:
     key = label_key("".join(label))
     return bool(header) and bool(key) and set(key) <= header
@@ -130,10 +158,12 @@ def build_rows(
     end: int,
     row_labels: frozenset[str] = frozenset(),
     header: frozenset[str] = frozenset(),
+    width: int = 1,
 ) -> list[DataRow]:
     """`row_labels`: the label keys of the section's rows, which let one cell per line tell a row
     whose values were printed elsewhere (text in a PDF's column order) from a label in two parts.
-    `header`: the characters of the table's column headers, text that never owns values."""
+    `header`: the characters of the table's column headers, text that never owns values. `width`:
+    the fewest cells a row of the table has."""
     rows: list[DataRow] = []
     positional = doc.shape in GRID_SHAPES
     soft = doc.shape == "flat"
@@ -161,13 +191,14 @@ def build_rows(
         continues = len(cells) == 1 or (bool(cells) and cells[0] == "")
         if just_closed and labels_only and rows_follow_lines and continues:
             text = [c for c in cells if c]
-            if text and not rows[-1].label and lines_by_height and not _is_header(text, header):
+            orphan = not rows[-1].label and len([t for t in rows[-1].tokens if t]) >= fewest_values(width)
+            if text and orphan and lines_by_height and not _is_header(text, header):
                 # Values on a line of their own, then a label: the values were printed above it (the
                 # label sits lower in its cell). A character of a vertical group label is no label.
                 if not all(len(t) == 1 for t in text):
                     rows[-1].label.extend(text)
                 continue
-            if text and not any(_starts_row(t) for t in text):
+            if text and (rows[-1].label or not lines_by_height) and not any(_starts_row(t) for t in text):
                 # A wrapped label continued on the line after its values: give it back to that row.
                 rows[-1].label.extend(text)
                 continue
@@ -225,6 +256,9 @@ def build_rows(
         if rows_follow_lines and cur.tokens:
             close()
         elif rows_follow_lines and cur.label and empties and len(cells) > 1:
+            if _wraps_on(cur.label, doc, i + 1, end, row_labels):
+                empties = 0  # a label wrapped over two table rows: its values are on the next
+                continue
             # A table row whose value cells are all blank: still a row, not more label text.
             cur.tokens = [""] * empties
             cur.line = i
