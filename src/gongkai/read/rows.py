@@ -100,6 +100,8 @@ def fewest_values(width: int) -> int:
 
 def names_two_rows(label: str) -> bool:
     """A label holding two numbered rows' labels (1.… 2.…): text out of order glued them together."""
+    if label.count(".") + label.count("、") + label.count("．") < 2:
+        return False  # most labels: one number at most, without the regex
     return len({m.group(1) for m in _LEAF_NUMBER.finditer(label)}) > 1
 
 
