@@ -194,7 +194,7 @@ def _unsure_where_values_stand_apart(
     """Values left with no row, or a label left with no values, between two rows printed whole: a
     row there whose values stood on a line of their own after its label may have taken the values
     printed above the next label (a line lost, two rows printed so in a row). Its values are not
-    read; a finding says why (and the row is named as missing)."""
+    read; a finding naming its cells says why."""
     left = [k for k in range(len(rows)) if out[k] is None and lost[k]]  # values with no row
     left += [k for k, m in apart.items() if out[k] == m]  # a label whose values were not found
     if not left:

@@ -85,6 +85,7 @@ def _line_cells(real_cells, money: set[str]) -> list[str]:
 
 # A leaf row's label: 1.属于国家秘密 (numbered rows never hold other rows).
 _LEAF = re.compile(r"(?:^|\s)\d{1,2}\s*[.、．]\s*[^\d\s]")
+_LEAF_NUMBER = re.compile(r"(?:^|[^\d.．])(\d{1,2})\s*[.、．]\s*[^\d\s]")  # its number, anywhere
 # A label line of text taken from a PDF by height: a character of a group label printed vertically
 # beside it may stand first (年 3.危及…, 、 2.其他…).
 _STRAY_THEN_ENUMERATOR = re.compile(
@@ -116,9 +117,6 @@ def own_label(row: DataRow) -> list[str] | None:
     if tail[0] not in row.line_cells or names_two_rows("".join(tail)):
         return None
     return tail
-
-
-_LEAF_NUMBER = re.compile(r"(?:^|[^\d.．])(\d{1,2})\s*[.、．]\s*[^\d\s]")
 
 
 def _starts_row(cell: str) -> bool:
