@@ -95,7 +95,7 @@ def _match(
     row's cells; `header`: the characters of the table's column headers."""
     mixed = set()
     for k, row in enumerate(rows):
-        if names_two_rows(row.label_text):
+        if row.tokens and names_two_rows(row.label_text):
             # Another row's label lines glued before this one's (text out of order): the row keeps
             # its own label if that stands with the values; otherwise it is no row's.
             own = own_label(row)
@@ -106,7 +106,9 @@ def _match(
     matches = align([r.label_text for r in rows], model)
     matches = [None if k in mixed else m for k, m in enumerate(matches)]
     if not any(
-        m is not None and len([t for t in rows[k].tokens if t]) >= 2 * len(ids[m])
+        m is not None
+        and len(rows[k].tokens) >= 2 * len(ids[m])  # most rows: too few cells, without counting
+        and len([t for t in rows[k].tokens if t]) >= 2 * len(ids[m])
         for k, m in enumerate(matches)
     ):
         # (a row holding the values of several rows means labels and values were printed apart, in
