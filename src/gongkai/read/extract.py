@@ -371,7 +371,8 @@ def _touching(constraints: list[Constraint]):
 def _read_requests(doc: Document, regions, fmt: Format, report: Report, used: dict[int, list[str]]) -> bool:
     table = fmt.table("requests")
     header = _header_chars(fmt.version, 3)
-    rows = build_rows(doc, *regions.table_span(3), _label_keys(table.rows), header, len(table.columns))
+    keys = _label_keys(table.rows)
+    rows = build_rows(doc, *regions.table_span(3), keys, header, len(table.columns), _group_keys(table.rows))
     rows = unfold(rows, table.rows, len(table.columns), header)
     specs = _specs(table)
     printed = _match(rows, list(table.rows), [i for _, i in specs], report, "第三部分", header)
@@ -402,6 +403,12 @@ def _read_active(doc: Document, regions, fmt: Format, report: Report, used: dict
     printed = _match(rows, [r for _, r in model], [i for _, i in specs], report, "第二部分", header)
     used.update({r.line: specs[i][1] for i, r in printed.items()})
     _apply(report, fmt, specs, printed, None, lambda option: [], "第二部分", left=True)
+
+
+@cache
+def _group_keys(rows: tuple[Row, ...]) -> frozenset[str]:
+    """The label keys of a table's group labels: （三）不予公开 …, and 三、本年度办理结果."""
+    return frozenset(label_key(r.group) for r in rows if r.group)
 
 
 @cache

@@ -143,6 +143,12 @@ def _wraps_on(label: list[str], doc: Document, following: int, end: int, row_lab
     return len(cells) > 1 and not is_value(cells[0]) and not _starts_row(cells[0]) and is_value(cells[-1])
 
 
+def _is_group(label: list[str], groups: frozenset[str]) -> bool:
+    return (
+        bool(groups) and label_key("".join(_STRAY_THEN_ENUMERATOR.sub("", part) for part in label)) in groups
+    )
+
+
 def _is_header(label: list[str], header: frozenset[str]) -> bool:
     key = label_key("".join(label))
     return bool(header) and bool(key) and set(key) <= header
@@ -159,11 +165,13 @@ def build_rows(
     row_labels: frozenset[str] = frozenset(),
     header: frozenset[str] = frozenset(),
     width: int = 1,
+    groups: frozenset[str] = frozenset(),
 ) -> list[DataRow]:
     """`row_labels`: the label keys of the section's rows, which let one cell per line tell a row
     whose values were printed elsewhere (text in a PDF's column order) from a label in two parts.
     `header`: the characters of the table's column headers, text that never owns values. `width`:
-    the fewest cells a row of the table has."""
+    the fewest cells a row of the table has. `groups`: the label keys of the table's group labels
+    ((三)不予公开 …), which own no values either."""
     rows: list[DataRow] = []
     positional = doc.shape in GRID_SHAPES
     soft = doc.shape == "flat"
@@ -211,8 +219,14 @@ def build_rows(
                     empties += 1
             elif value:
                 if not cur.tokens:
-                    if values_alone and cur.label and _is_header(cur.label, header):
-                        cur.label = []  # values under the column headers: above their own label
+                    if (
+                        values_alone
+                        and cur.label
+                        and (_is_header(cur.label, header) or _is_group(cur.label, groups))
+                    ):
+                        # Values under the column headers or a group label, which hold none: they
+                        # were printed above their own label.
+                        cur.label = []
                     cur.leading_empty = empties
                     cur.line = i
                     cur.line_cells = cells
