@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from gongkai.format.spec import Row
 from gongkai.read.align import align
 from gongkai.read.normalize import label_key
-from gongkai.read.rows import DataRow
+from gongkai.read.rows import DataRow, is_header
 
 
 def unfold(rows: list[DataRow], model: Sequence[Row], width: int, header: frozenset[str]) -> list[DataRow]:
@@ -44,7 +44,7 @@ def _unfolded(
     values = row.tokens
     if len(parts) < 2 or len(values) < 2 * width or len(values) % width or "" in values:
         return None
-    labels = _row_labels([p for p in parts if not set(label_key(p)) <= header], model)
+    labels = _row_labels([p for p in parts if label_key(p) and not is_header([p], header)], model)
     n = len(labels)
     if n * width != len(values) or not all(v.isdigit() for v in values):
         return None

@@ -16,7 +16,7 @@ from gongkai.read.columns import unfold
 from gongkai.read.document import Document, ReadError
 from gongkai.read.fit import Constraint, Reading, readings, resolve
 from gongkai.read.normalize import label_key
-from gongkai.read.rows import DataRow, build_rows, fewest_values, names_two_rows, own_label
+from gongkai.read.rows import DataRow, build_rows, fewest_values, is_header, names_two_rows, own_label
 from gongkai.read.sections import find_sections, narrative
 from gongkai.read.settings import SETTINGS
 
@@ -145,7 +145,7 @@ def _between_neighbours(
     values: such labels do not count as their rows found, and such values count as lost labels
     (when there are enough of them for a row: a page number or a stray value is none)."""
     out = list(matches)
-    groups = {label_key(r.group) for r in model if r.group}
+    groups = _group_keys(tuple(model))
     apart = {k: m for k, m in enumerate(out) if m is not None and _values_apart(rows[k])}
     for k in apart:
         out[k] = None
@@ -222,12 +222,12 @@ def _values_apart(row: DataRow) -> bool:
 
 
 def _lost_label(
-    row: DataRow, match: int | None, groups: set[str], header: frozenset[str], least: int
+    row: DataRow, match: int | None, groups: frozenset[str], header: frozenset[str], least: int
 ) -> bool:
     if match is not None or len([t for t in row.tokens if t]) < least:
         return False
     key = label_key(row.label_text)
-    return not key or key in groups or set(key) <= header
+    return not key or key in groups or is_header([row.label_text], header)
 
 
 @cache

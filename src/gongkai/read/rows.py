@@ -149,7 +149,8 @@ def _is_group(label: list[str], groups: frozenset[str]) -> bool:
     )
 
 
-def _is_header(label: list[str], header: frozenset[str]) -> bool:
+def is_header(label: list[str], header: frozenset[str]) -> bool:
+    """Text made only of the characters of the table's column headers: it never owns values."""
     key = label_key("".join(label))
     return bool(header) and bool(key) and set(key) <= header
 
@@ -200,7 +201,7 @@ def build_rows(
         if just_closed and labels_only and rows_follow_lines and continues:
             text = [c for c in cells if c]
             orphan = not rows[-1].label and len([t for t in rows[-1].tokens if t]) >= fewest_values(width)
-            if text and orphan and lines_by_height and not _is_header(text, header):
+            if text and orphan and lines_by_height and not is_header(text, header):
                 # Values on a line of their own, then a label: the values were printed above it (the
                 # label sits lower in its cell). A character of a vertical group label is no label.
                 if not all(len(t) == 1 for t in text):
@@ -222,7 +223,7 @@ def build_rows(
                     if (
                         values_alone
                         and cur.label
-                        and (_is_header(cur.label, header) or _is_group(cur.label, groups))
+                        and (is_header(cur.label, header) or _is_group(cur.label, groups))
                     ):
                         # Values under the column headers or a group label, which hold none: they
                         # were printed above their own label.
