@@ -221,3 +221,22 @@ def test_every_row_printed_with_its_values_above_its_label(version):
             out.append(line)
     got = _read("\n".join(out + lines[end:]))
     assert {k: got.cells[k] for k in want.cells} == want.cells
+
+
+@pytest.mark.parametrize("stray", ["", "度 ", "果 "])
+def test_values_beside_a_group_label_with_a_vertical_label_s_character_before_it(stray):
+    """（四）无法提供 beside the values of the row below it, whose label stands alone on the next line;
+    a character of the vertical 三、本年度办理结果 may stand before the group label. Either way the
+    values are that row's, read by position with a finding (they were left unread when a character
+    stood before the label)."""
+    want = consistent_report(12, "2021")
+    mine = " ".join(str(want.cells[f"requests.unavailable.not_held.{c}"]) for c in _COLUMNS)
+    text = _whole_text(want)
+    line = f"1.本机关不掌握相关政府信息 {mine}\n"
+    assert f"（四）无法提供\n{line}" in text
+    beside = f"{stray}（四）无法提供 {mine}\n1.本机关不掌握相关政府信息\n"
+    got = _read(text.replace(f"（四）无法提供\n{line}", beside))
+    assert {k: got.cells[k] for k in want.cells} == want.cells
+    said = [f.message for f in got.findings]
+    row = "1.本机关不掌握相关政府信息"
+    assert said == [f"第三部分：一行数值印在“{stray}（四）无法提供”旁，按前后行的位置读作“{row}”"]

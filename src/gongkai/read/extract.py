@@ -16,7 +16,15 @@ from gongkai.read.columns import unfold
 from gongkai.read.document import Document, ReadError
 from gongkai.read.fit import Constraint, Reading, readings, resolve
 from gongkai.read.normalize import label_key
-from gongkai.read.rows import DataRow, build_rows, fewest_values, is_header, names_two_rows, own_label
+from gongkai.read.rows import (
+    DataRow,
+    build_rows,
+    fewest_values,
+    is_group,
+    is_header,
+    names_two_rows,
+    own_label,
+)
 from gongkai.read.sections import find_sections, narrative
 from gongkai.read.settings import SETTINGS
 
@@ -226,8 +234,8 @@ def _lost_label(
 ) -> bool:
     if match is not None or len([t for t in row.tokens if t]) < least:
         return False
-    key = label_key(row.label_text)
-    return not key or key in groups or is_header([row.label_text], header)
+    # a group label may carry a character of the vertical 三、本年度办理结果 before it (度 （四）无法提供)
+    return not label_key(row.label_text) or is_group(row.label, groups) or is_header([row.label_text], header)
 
 
 @cache

@@ -143,7 +143,7 @@ def _wraps_on(label: list[str], doc: Document, following: int, end: int, row_lab
     return len(cells) > 1 and not is_value(cells[0]) and not _starts_row(cells[0]) and is_value(cells[-1])
 
 
-def _is_group(label: list[str], groups: frozenset[str]) -> bool:
+def is_group(label: list[str], groups: frozenset[str]) -> bool:
     return (
         bool(groups) and label_key("".join(_STRAY_THEN_ENUMERATOR.sub("", part) for part in label)) in groups
     )
@@ -223,7 +223,7 @@ def build_rows(
                     if (
                         values_alone
                         and cur.label
-                        and (is_header(cur.label, header) or _is_group(cur.label, groups))
+                        and (is_header(cur.label, header) or is_group(cur.label, groups))
                     ):
                         # Values under the column headers or a group label, which hold none: they
                         # were printed above their own label.
