@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from gongkai.format.spec import APPLICANTS, SECTIONS
 from gongkai.read import read_bytes, read_document
+from gongkai.read.extract import HOW
 from gongkai.samples import consistent_report
 from gongkai.samples.shapes import flattened
 
@@ -317,3 +318,45 @@ def test_a_heading_s_words_in_a_later_section_are_not_its_heading():
     five = want.sections[5]
     got = _read(text.replace(five, five + "二、主动公开工作开展情况有待加强。", 1))
     assert {k: got.cells[k] for k in want.cells} == want.cells
+
+
+def test_a_row_of_more_zeros_than_cells_is_zeros():
+    """A real report prints its last rows with ten cells of 0 where the format has seven; run
+    together they are `3.其他0000000000`: zeros, as ten zeros printed apart are read, with a finding."""
+    want = consistent_report(71, "2021")
+    for c in _APPLICANTS:
+        want.cells[f"requests.other.other.{c}"] = 0
+    for row in ("received", "total"):  # keep the sums: 3.其他 gave up its values
+        want.cells[f"requests.{row}.total"] = sum(want.cells[f"requests.{row}.{c}"] for c in _APPLICANTS[:-1])
+    text = flattened(want)
+    assert "3.其他0000000" in text
+    got = _read(text.replace("3.其他0000000", "3.其他0000000000"))
+    row = [f"requests.other.other.{c}" for c in _APPLICANTS]
+    assert [got.cells[k] for k in row] == [0] * 7
+    said = [f.message for f in got.findings if f.cells == tuple(row)]
+    assert said == [f"第三部分“3.其他”：{HOW['window']}（印有 1 个数值，应为 7 个）"]
+    assert {k: got.cells[k] for k in want.cells} == want.cells
+
+
+@pytest.mark.parametrize("stray", ["他处理", "其 他 处 理 "])
+def test_a_long_label_cut_by_a_vertical_label_s_characters(stray):
+    """A PDF's text puts the characters of the vertical （六）其他处理 inside the long label beside
+    it (`…收费通知要他处理求缴纳费用…申请6000006`): the run before the next row is that row's."""
+    want = consistent_report(73, "2021")
+    label = "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
+    text = flattened(want)
+    assert label in text
+    got = _read(text.replace(label, label.replace("要求", f"要{stray}求")))
+    assert {k: got.cells[k] for k in want.cells} == want.cells
+
+
+def test_text_longer_than_the_label_before_a_run_is_no_label_s_rest():
+    """More text than a label's rest between a row cut by other characters and the next row: the
+    run at its end may be anything's; the row stays blank, named."""
+    want = consistent_report(73, "2021")
+    label = "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
+    long_rest = "他处理求" + "有关说明文字" * 10
+    got = _read(flattened(want).replace(label, label.replace("要求", f"要{long_rest}")))
+    row = [k for k in want.cells if k.startswith("requests.other.fee_unpaid.")]
+    assert all(got.cells[k] is None for k in row)
+    assert set(row) <= _unsure_cells(got)

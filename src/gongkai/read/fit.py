@@ -299,23 +299,27 @@ def _soft_readings(row: DataRow, n: int, group: int | None) -> list[Reading]:
     than a report whose own sums fail, which the 勾稽 checks then name); otherwise, with sums
     (`group`) the digits are cut every way the sums allow, ways that keep every printed gap
     preferred; without sums a unique cut is taken, and where several cuts remain the cells they
-    disagree on stay blank (`resolve` merges them)."""
+    disagree on stay blank (`resolve` merges them). When no cut keeps the sums, nothing is read: a
+    report's own slip and a stray digit (a page number) cannot be told apart. A run of zeros longer
+    than the row (a row printed with more cells than the format's, `3.其他0000000000`) is zeros, as
+    the other shapes read ten zeros printed apart."""
     toks = [t for t in row.tokens if t != ""]
     if not toks:
         return [Reading(("",) * n, "blank_row")]
-    exact = [Reading(tuple(toks), "exact", True)] if len(toks) == n else []
-    if exact:
-        return exact
+    if len(toks) == n:
+        return [Reading(tuple(toks), "exact", True)]
     signed = [t.lstrip("+-－") for t in toks]
     if not all(s.isdigit() for s in signed) or (group and signed != toks):
-        return exact or [Reading((None,) * n, "unsplit")]
+        return [Reading((None,) * n, "unsplit")]
+    digits = "".join(toks)
+    if len(digits) > n and not digits.strip("0"):
+        return _windows(["0"] * len(digits), n)
     gaps = _gap_positions(toks)
     found = [
         Reading(p, "split", gaps <= _gap_positions(p))
         for p in _limited(_signed_splits(toks, n, group, False))
-        if not exact or p != exact[0].values
     ]
-    return exact + found or [Reading((None,) * n, "unsplit")]
+    return found or [Reading((None,) * n, "unsplit")]
 
 
 def _gap_positions(parts) -> set[int]:

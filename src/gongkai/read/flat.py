@@ -262,7 +262,8 @@ def _table_rows(doc: Document, part: str, rows: list[_RowPattern], groups: re.Pa
     for i, (label, _, end) in enumerate(found):
         stop = found[i + 1][1] if i + 1 < len(found) else len(part)
         group = groups.search(part, end, stop)  # a group's label after the values ends them too
-        tokens = _tokens(part[end : group.start() if group else stop])
+        segment = part[end : group.start() if group else stop]
+        tokens = _tokens(segment) or _tokens_after_label_rest(segment, len(label))
         doc.add([label, *(tokens or ["", ""])])
 
 
@@ -278,6 +279,25 @@ def _tokens(segment: str) -> list[str]:
     if _DIGIT.search(segment, run.end(), run.end() + SETTINGS.flat_run_break):
         return []
     return _TOKEN.findall(run.group(1))
+
+
+def _tokens_after_label_rest(segment: str, label_chars: int) -> list[str]:
+    """The value run that ends `segment`, when only text without digits, no longer than the label,
+    stands before it: the rest of a label its `head` pattern found, cut by characters of a vertical
+    label printed beside it (…通知要他处理求缴纳费用…申请6 0 0 0 0 0 6)."""
+    first = _DIGIT.search(segment)
+    if first is None:
+        return []
+    start = first.start()
+    while start and segment[start - 1] in _MARKS_BEFORE_A_RUN:
+        start -= 1
+    run = _RUN.match(segment, start)  # from a fixed place, greedy: it never backtracks far
+    if run.end() < len(segment.rstrip()) or len(segment[:start].strip()) > label_chars:
+        return []
+    return _TOKEN.findall(run.group(1))
+
+
+_MARKS_BEFORE_A_RUN = frozenset(" +-－—–/／")
 
 
 def _appeal_rows(doc: Document, part: str) -> None:
